@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { SANDPIT } from './page-probes.ts';
+
+export type ByteGroup = 'app' | 'monaco' | 'pyodide';
+
+export interface FirstVisitBytes {
+  /** Per group: the files' size as built and gzip-compressed (level 9, what a server would send). */
+  readonly groups: Record<ByteGroup, { raw: number; gzip: number; files: string[] }>;
+}
+
+/** Which part of the build a file belongs to, from its path in `dist/`. */
+export function byteGroup(file: string): ByteGroup {
+  if (file.startsWith('pyodide/')) return 'pyodide';
+  // Monaco's chunk (our editor module with Monaco inside), its stylesheet, font, languages and worker.
+  if (/^assets\/(python-editor|codicon|editor\.worker|python-)[^/]*$/.test(file)) return 'monaco';
+  return 'app';
+}
+
+/**
+ * Loads the scratch pad once in a fresh context until Python is ready and sums, per group, what it
+ * requested from our origin. Sizes come from `dist/` (gzip-compressed here), so the figure doesn't depend on
+ * whether the benchmark's server compresses.
+ */
+export async function firstVisitBytes(
+  browser: Browser,
+  origin: string,
+  dist: string,
+): Promise<FirstVisitBytes> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requested = new Set<string>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin) requested.add(url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector(`${SANDPIT.state}[data-state=ready]`, { timeout: 120_000 });
+  await context.close();
+
+  const groups: FirstVisitBytes['groups'] = {
+    app: { raw: 0, gzip: 0, files: [] },
+    monaco: { raw: 0, gzip: 0, files: [] },
+    pyodide: { raw: 0, gzip: 0, files: [] },
+  };
+  for (const file of [...requested].sort()) {
+    let body: Buffer;
+    try {
+      body = await readFile(path.join(dist, file));
+    } catch {
+      continue; // Not a file of the build (a 404 such as a missing favicon).
+    }
+    const group = groups[byteGroup(file)];
+    group.raw += body.length;
+    group.gzip += gzipSync(body, { level: 9 }).length;
+    group.files.push(file);
+  }
+  return { groups };
+}

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: Sandpit against raw Pyodide (loaded the plain way in a module worker, same browser, same
+ * run). Builds the app, serves it with its production headers, drives Chromium, prints a table of medians
+ * and ratios, and writes the figures to bench/results/latest.json.
+ *
+ *   npm run bench                 # 5 runs per figure
+ *   BENCH_RUNS=3 npm run bench    # quicker, noisier
+ *   npm run bench -- --no-build   # reuse dist/
+ */
+import { execSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../tools/chromium.ts';
+import { securityHeaders } from '../tools/security-headers.ts';
+import { serveStatic } from '../tools/static-server.ts';
+import { firstVisitBytes } from './first-visit-bytes.ts';
+import { formatTable, type Row } from './report.ts';
+import {
+  coldAndWarmStart,
+  cpuSeconds,
+  firstOutput,
+  flood,
+  FLOOD_LINES,
+  idleMemory,
+  readyAfterKill,
+  targets,
+  type Target,
+} from './scenarios.ts';
+import { median } from './stats.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
+
+const server = await serveStatic(
+  {
+    '/': DIST,
+    '/bench-raw/': path.join(ROOT, 'bench/raw-pyodide'),
+    '/pyodide-js/': path.join(ROOT, 'node_modules/pyodide'),
+  },
+  securityHeaders(),
+);
+// Eager memory measurement: otherwise measureUserAgentSpecificMemory waits for the next garbage collection.
+const browser = await chromium.launch({
+  executablePath: chromiumExecutable(),
+  args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
+});
+const pages = targets(server.url);
+
+/** Runs `measure` RUNS times on each page, alternating, so both see the same machine noise. */
+async function sideBySide<T>(
+  label: string,
+  measure: (browser: Browser, target: Target) => Promise<T>,
+  runs = RUNS,
+) {
+  const samples: Record<'sandpit' | 'raw', T[]> = { sandpit: [], raw: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const target of [pages.sandpit, pages.raw])
+      samples[target.name].push(await measure(browser, target));
+    process.stdout.write(`\r${label}: ${run + 1}/${runs}`);
+  }
+  process.stdout.write('\n');
+  return samples;
+}
+
+const pick = <T>(samples: T[], key: (sample: T) => number) => median(samples.map(key));
+
+const starts = await sideBySide('start', coldAndWarmStart);
+const outputs = await sideBySide('first output', firstOutput);
+const kills = await sideBySide('ready after a kill', readyAfterKill);
+const cpu = await sideBySide('CPU', cpuSeconds);
+const floods = await sideBySide(`flood of ${FLOOD_LINES} lines`, flood, Math.min(RUNS, 3));
+const memory = await sideBySide('memory', idleMemory, Math.min(RUNS, 3));
+const bytes = await firstVisitBytes(browser, server.url, DIST);
+const chromiumVersion = browser.version();
+await browser.close();
+await server.close();
+
+const MiB = 2 ** 20;
+const appAndMonacoGzip = bytes.groups.app.gzip + bytes.groups.monaco.gzip;
+const rows: Row[] = [
+  {
+    figure: 'cold start: navigation to Python ready (empty cache)',
+    unit: 'ms',
+    sandpit: pick(starts.sandpit, (s) => s.coldMs),
+    raw: pick(starts.raw, (s) => s.coldMs),
+    target: { ratioAtMost: 1.0 },
+  },
+  {
+    figure: 'cold start: navigation to editor shown',
+    unit: 'ms',
+    sandpit: pick(starts.sandpit, (s) => s.editorMs ?? NaN),
+    raw: null,
+  },
+  {
+    figure: 'warm-cache start: navigation to Python ready',
+    unit: 'ms',
+    sandpit: pick(starts.sandpit, (s) => s.warmMs),
+    raw: pick(starts.raw, (s) => s.warmMs),
+    target: { ratioAtMost: 1.0 },
+  },
+  {
+    figure: 'first output: Run click to "hi" on screen',
+    unit: 'ms',
+    sandpit: median(outputs.sandpit),
+    raw: median(outputs.raw),
+    target: { atMost: 30 },
+  },
+  {
+    figure: 'ready after a kill',
+    unit: 'ms',
+    sandpit: median(kills.sandpit),
+    raw: median(kills.raw),
+    target: { ratioAtMost: 0.15 },
+  },
+  {
+    figure: 'CPU-bound workload, timed inside Python',
+    unit: 's',
+    sandpit: median(cpu.sandpit),
+    raw: median(cpu.raw),
+    target: { ratioAtMost: 1.05 },
+  },
+  {
+    figure: `flood of ${FLOOD_LINES} lines: Run click to last line`,
+    unit: 'ms',
+    sandpit: pick(floods.sandpit, (s) => s.ms),
+    raw: pick(floods.raw, (s) => s.ms),
+    target: { ratioAtMost: 3 },
+  },
+  {
+    figure: 'flood: longest frame gap',
+    unit: 'ms',
+    sandpit: pick(floods.sandpit, (s) => s.maxFrameGapMs),
+    raw: pick(floods.raw, (s) => s.maxFrameGapMs),
+    target: { atMost: 100 },
+  },
+  {
+    figure: 'memory, idle (page + workers, JS heaps and wasm)',
+    unit: 'MiB',
+    sandpit: pick(memory.sandpit, (s) => s.totalBytes / MiB),
+    raw: pick(memory.raw, (s) => s.totalBytes / MiB),
+  },
+  {
+    figure: 'memory, idle: workers only',
+    unit: 'MiB',
+    sandpit: pick(memory.sandpit, (s) => s.workerBytes / MiB),
+    raw: pick(memory.raw, (s) => s.workerBytes / MiB),
+  },
+  { figure: 'first visit, gzip: app', unit: 'KiB', sandpit: bytes.groups.app.gzip / 1024, raw: null },
+  { figure: 'first visit, gzip: Monaco', unit: 'KiB', sandpit: bytes.groups.monaco.gzip / 1024, raw: null },
+  {
+    figure: 'first visit, gzip: app + Monaco',
+    unit: 'KiB',
+    sandpit: appAndMonacoGzip / 1024,
+    raw: null,
+    target: { atMost: (1.5 * 1000 * 1000) / 1024 },
+  },
+  { figure: 'first visit, gzip: Pyodide', unit: 'KiB', sandpit: bytes.groups.pyodide.gzip / 1024, raw: null },
+];
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+};
+console.log(`\n${formatTable(rows)}\n`);
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Chromium ${machine.chromium}, medians of ${RUNS} runs (flood and memory: ${Math.min(RUNS, 3)})`,
+);
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  runs: RUNS,
+  machine,
+  rows,
+  samples: { starts, outputs, kills, cpu, floods, memory },
+  firstVisit: bytes.groups,
+};
+await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+const file = path.join(ROOT, 'bench/results/latest.json');
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`written to ${path.relative(ROOT, file)}`);

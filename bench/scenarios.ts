@@ -1,0 +1,160 @@
+import type { Browser, Page } from '@playwright/test';
+import {
+  measureMemory,
+  milestones,
+  RAW,
+  recordMilestones,
+  runUntilOutput,
+  SANDPIT,
+  setCode,
+  waitUntilIdle,
+  type PageContract,
+} from './page-probes.ts';
+
+/** Where each page lives, and the query string Sandpit gets (e.g. a short time limit). */
+export interface Target {
+  readonly name: 'sandpit' | 'raw';
+  readonly contract: PageContract;
+  url(query?: string): string;
+}
+
+export function targets(origin: string): Record<'sandpit' | 'raw', Target> {
+  return {
+    sandpit: { name: 'sandpit', contract: SANDPIT, url: (query = '') => `${origin}/${query}` },
+    raw: { name: 'raw', contract: RAW, url: () => `${origin}/bench-raw/` },
+  };
+}
+
+/** A Python workload that times itself, so the figure excludes everything around the interpreter. */
+export const CPU_WORKLOAD = `import time
+def work():
+    total = 0
+    for i in range(3_000_000):
+        total += i * i % 7
+    return total
+started = time.perf_counter()
+work()
+print(f"elapsed={time.perf_counter() - started:.4f}")
+`;
+
+export const FLOOD_LINES = 200_000;
+const FLOOD = `for i in range(${FLOOD_LINES}):\n    print(i)\n`;
+
+async function openPage(browser: Browser, target: Target, query?: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await recordMilestones(page, target.contract);
+  await page.goto(target.url(query));
+  return page;
+}
+
+/** Navigation to `ready` with an empty HTTP cache (a new browser context), then again with a warm one. */
+export async function coldAndWarmStart(
+  browser: Browser,
+  target: Target,
+): Promise<{ coldMs: number; warmMs: number; editorMs?: number }> {
+  const page = await openPage(browser, target);
+  const cold = await milestones(page);
+  await waitUntilIdle(page, target.contract);
+  await page.reload();
+  const warm = await milestones(page);
+  await page.context().close();
+  return { coldMs: cold.ready, warmMs: warm.ready, editorMs: cold.editor };
+}
+
+/** Run click to `hi` on screen, with the interpreter already warm. */
+export async function firstOutput(browser: Browser, target: Target): Promise<number> {
+  const page = await openPage(browser, target);
+  await waitUntilIdle(page, target.contract);
+  await setCode(page, target.contract, 'print("hi")');
+  const { ms } = await runUntilOutput(page, target.contract, 'hi');
+  await page.context().close();
+  return ms;
+}
+
+/**
+ * After a program is killed, how long until Python is ready again. Sandpit: a 1 s time limit ends a loop,
+ * measured from the state leaving `running` to `ready`. Raw Pyodide: terminating its worker and loading a
+ * new one is the only way to stop a loop there.
+ */
+export async function readyAfterKill(browser: Browser, target: Target): Promise<number> {
+  const page = await openPage(browser, target, '?timeout=1');
+  await waitUntilIdle(page, target.contract);
+  let ms: number;
+  if (target.name === 'raw') {
+    ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.body.dataset.state !== 'ready') return;
+            observer.disconnect();
+            resolve(performance.now() - started);
+          });
+          observer.observe(document.body, { attributes: true });
+          (globalThis as unknown as { rawPyodide: { restart(): void } }).rawPyodide.restart();
+        }),
+    );
+  } else {
+    await setCode(page, target.contract, 'while True:\n    pass\n');
+    ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const status = document.querySelector('[data-testid=status]') as HTMLElement;
+          let leftRunning: number | null = null;
+          let wasRunning = false;
+          const observer = new MutationObserver(() => {
+            const state = status.getAttribute('data-state');
+            if (state === 'running') wasRunning = true;
+            else if (wasRunning && leftRunning === null) leftRunning = performance.now();
+            if (leftRunning !== null && state === 'ready') {
+              observer.disconnect();
+              resolve(performance.now() - leftRunning);
+            }
+          });
+          observer.observe(status, { attributes: true });
+          (document.querySelector('[data-testid=run]') as HTMLElement).click();
+        }),
+    );
+  }
+  await page.context().close();
+  return ms;
+}
+
+/** The workload's own timing, in seconds. */
+export async function cpuSeconds(browser: Browser, target: Target): Promise<number> {
+  const page = await openPage(browser, target, '?timeout=60');
+  await waitUntilIdle(page, target.contract);
+  await setCode(page, target.contract, CPU_WORKLOAD);
+  const { output } = await runUntilOutput(page, target.contract, 'elapsed=');
+  await page.context().close();
+  const seconds = Number(/elapsed=([\d.]+)/.exec(output)?.[1]);
+  if (!Number.isFinite(seconds))
+    throw new Error(`${target.name}: no timing in the output: ${output.slice(0, 200)}`);
+  return seconds;
+}
+
+/** 200 000 printed lines: Run click to the last line on screen, and the longest frame gap meanwhile. */
+export async function flood(
+  browser: Browser,
+  target: Target,
+): Promise<{ ms: number; maxFrameGapMs: number }> {
+  const page = await openPage(browser, target, '?timeout=120');
+  await waitUntilIdle(page, target.contract);
+  await setCode(page, target.contract, FLOOD);
+  const { ms, maxFrameGapMs } = await runUntilOutput(page, target.contract, `${FLOOD_LINES - 1}\n`);
+  await page.context().close();
+  return { ms, maxFrameGapMs };
+}
+
+/** Memory once the page is idle: Sandpit with its default warm interpreters, the baseline with its one. */
+export async function idleMemory(
+  browser: Browser,
+  target: Target,
+): Promise<{ totalBytes: number; workerBytes: number; windowBytes: number }> {
+  const page = await openPage(browser, target);
+  await waitUntilIdle(page, target.contract);
+  const memory = await measureMemory(page);
+  await page.context().close();
+  return memory;
+}

@@ -1,0 +1,105 @@
+import { monaco } from './monaco-python';
+
+/** Where the editor should mark an error: 1-based line, optional 1-based columns. */
+export interface ErrorMark {
+  readonly line: number;
+  readonly column?: number | null;
+  readonly endColumn?: number | null;
+  readonly message: string;
+}
+
+export interface PythonEditorOptions {
+  readonly container: HTMLElement;
+  readonly initialCode: string;
+  /** Every edit, with the whole new text. */
+  readonly onChange: (code: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  readonly onRunShortcut: () => void;
+  readonly readOnly?: boolean;
+  /** Default: the system's colour scheme. */
+  readonly theme?: 'light' | 'dark';
+}
+
+export interface PythonEditor {
+  getCode(): string;
+  /** Replaces the text as one undoable edit, so Ctrl+Z brings the previous code back. */
+  setCode(code: string): void;
+  markError(mark: ErrorMark): void;
+  clearMarks(): void;
+  focus(): void;
+  dispose(): void;
+}
+
+const MARKER_OWNER = 'sandpit';
+
+function prefersDark(): boolean {
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+/**
+ * A Monaco editor for Python. It emits edits and the run shortcut and shows error marks; it knows nothing
+ * about running code. The container gets `data-error-line` while a mark is shown (test contract).
+ */
+export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
+  const { container } = options;
+  const editor = monaco.editor.create(container, {
+    value: options.initialCode,
+    language: 'python',
+    theme: (options.theme ?? (prefersDark() ? 'dark' : 'light')) === 'dark' ? 'vs-dark' : 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 15,
+    tabSize: 4,
+    insertSpaces: true,
+    scrollBeyondLastLine: false,
+    readOnly: options.readOnly ?? false,
+    renderValidationDecorations: 'on',
+    fixedOverflowWidgets: true,
+  });
+  const model = editor.getModel();
+  if (model === null) throw new Error('[sandpit] Monaco created an editor without a model');
+
+  const changeSubscription = editor.onDidChangeModelContent(() => options.onChange(editor.getValue()));
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRunShortcut());
+
+  const colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  const onSchemeChange = () => monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
+  colorScheme?.addEventListener('change', onSchemeChange);
+
+  return {
+    getCode: () => editor.getValue(),
+    setCode(code) {
+      editor.pushUndoStop();
+      editor.executeEdits(MARKER_OWNER, [{ range: model.getFullModelRange(), text: code }]);
+      editor.pushUndoStop();
+    },
+    markError(mark) {
+      const line = Math.min(Math.max(1, mark.line), model.getLineCount());
+      const lineEnd = model.getLineMaxColumn(line);
+      const firstColumn = model.getLineFirstNonWhitespaceColumn(line) || 1;
+      const hasColumns = mark.column != null && mark.endColumn != null && mark.endColumn > mark.column;
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message: mark.message,
+          startLineNumber: line,
+          endLineNumber: line,
+          startColumn: hasColumns ? Math.min(mark.column ?? 1, lineEnd) : firstColumn,
+          endColumn: hasColumns ? Math.min(mark.endColumn ?? lineEnd, lineEnd) : lineEnd,
+        },
+      ]);
+      container.dataset.errorLine = String(line);
+      editor.revealLineInCenterIfOutsideViewport(line);
+    },
+    clearMarks() {
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+      delete container.dataset.errorLine;
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      colorScheme?.removeEventListener('change', onSchemeChange);
+      changeSubscription.dispose();
+      editor.dispose();
+    },
+  };
+}

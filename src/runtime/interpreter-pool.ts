@@ -1,0 +1,244 @@
+import type { SnapshotMode, WorkerEvent } from '../../worker/protocol';
+import { copyInSlices } from './copy-in-slices';
+import { InterpreterProcess, type WorkerFactory } from './interpreter-process';
+
+export interface InterpreterPoolOptions {
+  readonly createWorker: WorkerFactory;
+  /** Interpreters kept booted and unused, so a run never waits for Python to load (default 1). */
+  readonly warm?: number;
+  readonly memoryLimitBytes: number;
+  readonly sharedMemory: boolean;
+  /** Boot later interpreters from a memory snapshot of the first (default true). */
+  readonly useSnapshots?: boolean;
+  readonly indexURL?: string;
+  /** Pause before retrying after a boot failure (default: 0.5 s doubling up to 30 s). */
+  readonly retryDelayMs?: number;
+  /**
+   * Most workers alive at once, warm, booting and running together (default: no cap). A page of many
+   * widgets sets it, so that many runs at once wait for an interpreter instead of each booting one.
+   */
+  readonly maxLive?: number;
+  readonly onBootFailure?: (reason: string, attempt: number) => void;
+}
+
+/** Who holds an interpreter handed out by `acquire`: its events and its death go there. */
+export interface PoolOwner {
+  onEvent(process: InterpreterProcess, event: WorkerEvent): void;
+  /** The interpreter died by itself (crash, protocol violation). */
+  onDeath(process: InterpreterProcess, reason: string): void;
+}
+
+type Waiter = {
+  readonly owner: PoolOwner;
+  readonly resolve: (process: InterpreterProcess) => void;
+  readonly reject: (error: Error) => void;
+};
+
+/**
+ * Keeps fresh interpreters warm. Every run gets an interpreter nobody has used, and gives it back to be
+ * killed: nothing one program does can be seen by the next. The first interpreter boots from scratch and
+ * leaves a memory snapshot; later ones boot from a copy of it in about a fifth of the time.
+ */
+export class InterpreterPool {
+  private readonly target: number;
+  private readonly warm: InterpreterProcess[] = [];
+  private readonly booting = new Set<InterpreterProcess>();
+  /** Spawns waiting for their private copy of the snapshot. */
+  private preparing = 0;
+  private readonly inUse = new Map<InterpreterProcess, PoolOwner>();
+  private readonly listeners = new Set<() => void>();
+  private readonly waiters: Waiter[] = [];
+  private snapshot: Uint8Array | null = null;
+  private snapshotState: 'none' | 'making' | 'ready' | 'unusable';
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private refillScheduled = false;
+  private disposed = false;
+
+  constructor(private readonly options: InterpreterPoolOptions) {
+    this.target = Math.max(1, options.warm ?? 1);
+    this.snapshotState = options.useSnapshots === false ? 'unusable' : 'none';
+    // Not synchronously: subscribers get their first change after their constructors have finished.
+    this.scheduleRefill();
+  }
+
+  /** Calls `listener` whenever the number of warm or live interpreters changes; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether the interpreters get shared memory (interrupts, interactive input). */
+  get sharedMemory(): boolean {
+    return this.options.sharedMemory;
+  }
+
+  get memoryLimitBytes(): number {
+    return this.options.memoryLimitBytes;
+  }
+
+  get warmCount(): number {
+    return this.warm.length;
+  }
+
+  /** Workers alive right now: warm, booting and in use. */
+  get liveCount(): number {
+    return this.warm.length + this.booting.size + this.inUse.size;
+  }
+
+  /** A fresh, booted interpreter for one run. Waits for one when none is warm. */
+  acquire(owner: PoolOwner): Promise<InterpreterProcess> {
+    if (this.disposed) return Promise.reject(new Error('[sandpit] the interpreter pool was disposed'));
+    const ready = this.warm.shift();
+    const handedOut = ready
+      ? Promise.resolve(this.handOut(ready, owner))
+      : new Promise<InterpreterProcess>((resolve, reject) => this.waiters.push({ owner, resolve, reject }));
+    if (ready) this.changed();
+    // Boot the replacement once the caller has started its run, so the two don't compete for the moment.
+    this.scheduleRefill();
+    return handedOut;
+  }
+
+  /** The run is over: the interpreter is killed, never reused. */
+  release(process: InterpreterProcess, reason: string): void {
+    this.inUse.delete(process);
+    process.kill(reason);
+    this.changed();
+    this.scheduleRefill();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    for (const process of [...this.warm, ...this.booting, ...this.inUse.keys()]) process.kill('disposed');
+    this.warm.length = 0;
+    this.booting.clear();
+    this.inUse.clear();
+    this.snapshot = null;
+    for (const waiter of this.waiters.splice(0))
+      waiter.reject(new Error('[sandpit] the interpreter pool was disposed'));
+  }
+
+  private handOut(process: InterpreterProcess, owner: PoolOwner): InterpreterProcess {
+    this.inUse.set(process, owner);
+    return process;
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private scheduleRefill(): void {
+    if (this.refillScheduled || this.disposed) return;
+    this.refillScheduled = true;
+    setTimeout(() => {
+      this.refillScheduled = false;
+      this.refill();
+    }, 0);
+  }
+
+  private refill(): void {
+    if (this.disposed || this.retryTimer !== null) return;
+    // While the first interpreter is making the snapshot, wait for it rather than boot slowly in parallel.
+    const maxLive = this.options.maxLive ?? Infinity;
+    while (
+      this.warm.length + this.booting.size + this.preparing < this.target + this.waiters.length &&
+      this.liveCount + this.preparing < maxLive
+    ) {
+      if (this.snapshotState === 'making') return;
+      this.spawn();
+    }
+  }
+
+  private spawn(): void {
+    if (this.snapshotState === 'ready' && this.snapshot !== null) {
+      // Each worker gets its own copy: a program must never be able to alter the next one's start.
+      const snapshot = this.snapshot;
+      this.preparing += 1;
+      void copyInSlices(snapshot).then((bytes) => {
+        this.preparing -= 1;
+        if (!this.disposed) this.start({ mode: 'load', bytes });
+      });
+      return;
+    }
+    if (this.snapshotState === 'none') {
+      this.snapshotState = 'making';
+      this.start({ mode: 'make' });
+      return;
+    }
+    this.start({ mode: 'none' });
+  }
+
+  private start(snapshot: SnapshotMode): void {
+    const process: InterpreterProcess = new InterpreterProcess({
+      createWorker: this.options.createWorker,
+      memoryLimitBytes: this.options.memoryLimitBytes,
+      sharedMemory: this.options.sharedMemory,
+      snapshot,
+      ...(this.options.indexURL ? { indexURL: this.options.indexURL } : {}),
+      onEvent: (event) => {
+        this.inUse.get(process)?.onEvent(process, event);
+      },
+      onDeath: (reason) => this.handleDeath(process, reason),
+    });
+    this.booting.add(process);
+    this.changed();
+    process.bootPromise.then(
+      (report) => {
+        if (!this.booting.delete(process)) return;
+        this.failures = 0;
+        if (snapshot.mode === 'make') {
+          this.snapshot = report.snapshot ?? null;
+          this.snapshotState = this.snapshot ? 'ready' : 'unusable';
+        }
+        const waiter = this.waiters.shift();
+        if (waiter) {
+          waiter.resolve(this.handOut(process, waiter.owner));
+        } else {
+          this.warm.push(process);
+        }
+        this.changed();
+        this.refill();
+      },
+      (error: unknown) => this.handleBootFailure(process, snapshot, error),
+    );
+  }
+
+  private handleBootFailure(process: InterpreterProcess, snapshot: SnapshotMode, error: unknown): void {
+    if (!this.booting.delete(process) || this.disposed) return;
+    process.kill('boot failed');
+    this.changed();
+    const reason = error instanceof Error ? error.message : String(error);
+    // A snapshot that can't be made or loaded is dropped: later interpreters boot from scratch.
+    if (snapshot.mode !== 'none') {
+      this.snapshot = null;
+      this.snapshotState = 'unusable';
+    }
+    this.failures += 1;
+    this.options.onBootFailure?.(reason, this.failures);
+    const delay = this.options.retryDelayMs ?? Math.min(30_000, 500 * 2 ** (this.failures - 1));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.refill();
+    }, delay);
+  }
+
+  private handleDeath(process: InterpreterProcess, reason: string): void {
+    const owner = this.inUse.get(process);
+    if (owner !== undefined) {
+      this.inUse.delete(process);
+      this.changed();
+      owner.onDeath(process, reason);
+      this.scheduleRefill();
+      return;
+    }
+    const index = this.warm.indexOf(process);
+    if (index >= 0) {
+      this.warm.splice(index, 1);
+      this.changed();
+      this.scheduleRefill();
+    }
+    // A death while booting is handled by handleBootFailure, which backs off before retrying.
+  }
+}

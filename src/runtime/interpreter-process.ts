@@ -1,0 +1,221 @@
+import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import type {
+  BootOptions,
+  BootReport,
+  RunReport,
+  RunRequest,
+  SnapshotMode,
+  WorkerApi,
+  WorkerEvent,
+} from '../../worker/protocol';
+import { OutputCredit, SignalCell, StdinMailbox } from '../../worker/shared-memory';
+import { approximateChars, FloodGuard } from './flood-guard';
+import { parseBootReport, parseRunReport, parseWorkerEvent, ProtocolViolation } from './worker-message-guard';
+
+/** What the supervisor needs from a Worker; tests pass a fake built on a MessageChannel. */
+
+/** Output credit is returned at the next animation frame, or after this long where frames don't run. */
+const REFUND_FALLBACK_MS = 50;
+export interface WorkerHandle extends Endpoint {
+  terminate(): void;
+}
+
+export type WorkerFactory = () => WorkerHandle;
+
+export class InterpreterDied extends Error {
+  constructor(readonly reason: string) {
+    super(`[sandpit] the interpreter worker is gone: ${reason}`);
+    this.name = 'InterpreterDied';
+  }
+}
+
+export interface InterpreterProcessOptions {
+  readonly createWorker: WorkerFactory;
+  readonly memoryLimitBytes: number;
+  readonly snapshot: SnapshotMode;
+  /** Give the worker shared memory (interrupts, interactive input, output back-pressure). */
+  readonly sharedMemory: boolean;
+  readonly indexURL?: string;
+  /** Every validated event from this worker. */
+  readonly onEvent: (event: WorkerEvent) => void;
+  /** Called once when the worker dies for any reason other than `kill()`. */
+  readonly onDeath: (reason: string) => void;
+}
+
+interface Cells {
+  readonly signals: SignalCell;
+  readonly stdin: StdinMailbox;
+  readonly credit: OutputCredit;
+}
+
+function createCells(): Cells {
+  return { signals: SignalCell.create(), stdin: StdinMailbox.create(), credit: OutputCredit.create() };
+}
+
+/**
+ * One interpreter worker's life: spawn, boot, guarded calls, interrupts and input through its own shared
+ * cells, death. Comlink never settles a call to a terminated worker, so every call here races the worker's
+ * death and rejects with `InterpreterDied`. Anything the worker sends is validated; an invalid message
+ * kills it.
+ */
+export class InterpreterProcess {
+  readonly bootPromise: Promise<BootReport>;
+  private readonly worker: WorkerHandle;
+  private readonly remote: Remote<WorkerApi>;
+  private readonly events: MessagePort;
+  private readonly cells: Cells | null;
+  private readonly died: Promise<never>;
+  private rejectDied: (error: InterpreterDied) => void = () => {};
+  private deathReason: string | null = null;
+  private bootReportValue: BootReport | null = null;
+  private pendingRefund = 0;
+  private refundScheduled = false;
+  /** One budget for both channels (Comlink replies on the worker, events on the port). */
+  private readonly floodGuard = new FloodGuard();
+
+  constructor(private readonly options: InterpreterProcessOptions) {
+    this.died = new Promise<never>((_resolve, reject) => {
+      this.rejectDied = reject;
+    });
+    // Nobody may be awaiting death yet; don't report it as unhandled.
+    this.died.catch(() => {});
+    this.cells = options.sharedMemory ? createCells() : null;
+    this.worker = options.createWorker();
+    this.remote = wrap<WorkerApi>(this.worker);
+    const channel = new MessageChannel();
+    this.events = channel.port1;
+    this.events.onmessage = (message: MessageEvent<unknown>) => this.receive(message.data);
+    this.events.onmessageerror = () => this.fail('an event could not be deserialized');
+    this.worker.addEventListener('error', (event: Event) => {
+      const message = (event as ErrorEvent).message;
+      this.fail(message ? `the worker failed: ${message}` : 'the worker failed to start');
+    });
+    this.worker.addEventListener('messageerror', () => this.fail('a reply could not be deserialized'));
+    // Comlink's own listener handles replies; this one only counts, so a flood of unsolicited messages on
+    // the worker's own channel ends the worker too.
+    this.worker.addEventListener('message', (event: Event) =>
+      this.countMessage((event as MessageEvent<unknown>).data),
+    );
+
+    const boot: BootOptions = {
+      eventPort: channel.port2,
+      memoryLimitBytes: options.memoryLimitBytes,
+      snapshot: options.snapshot,
+      ...(options.indexURL ? { indexURL: options.indexURL } : {}),
+      ...(this.cells
+        ? {
+            shared: {
+              signals: this.cells.signals.buffer,
+              stdin: this.cells.stdin.buffer,
+              outputCredit: this.cells.credit.buffer,
+            },
+          }
+        : {}),
+    };
+    // The snapshot copy is this worker's own: transfer it rather than copy it again.
+    const transfers: Transferable[] = [channel.port2];
+    if (options.snapshot.mode === 'load') transfers.push(options.snapshot.bytes.buffer);
+    this.bootPromise = this.call(this.remote.boot(transfer(boot, transfers))).then((raw) => {
+      const report = parseBootReport(raw);
+      this.bootReportValue = report;
+      return report;
+    });
+    this.bootPromise.catch(() => {});
+  }
+
+  /** The boot report once the interpreter is ready, else null. */
+  get bootReport(): BootReport | null {
+    return this.bootReportValue;
+  }
+
+  get alive(): boolean {
+    return this.deathReason === null;
+  }
+
+  /** True when Stop can reach the running program (shared memory): otherwise only `kill` can. */
+  get interruptible(): boolean {
+    return this.cells !== null;
+  }
+
+  run(request: RunRequest): Promise<RunReport> {
+    return this.call(this.remote.run(request)).then((report) => parseRunReport(report, request.runId));
+  }
+
+  /** Raises KeyboardInterrupt in the running program (and wakes it from sleep or input). */
+  interrupt(): void {
+    this.cells?.signals.raise();
+  }
+
+  /** Answers the program's `input()`: a line, or `null` for end of file. */
+  provideInput(line: string | null): void {
+    this.cells?.stdin.deliver(line);
+  }
+
+  /** Ends the worker now. Pending calls reject with `InterpreterDied(reason)`; `onDeath` is not called. */
+  kill(reason: string): void {
+    if (this.deathReason !== null) return;
+    this.deathReason = reason;
+    this.worker.terminate();
+    this.events.onmessage = null;
+    this.events.close();
+    this.rejectDied(new InterpreterDied(reason));
+  }
+
+  private fail(reason: string): void {
+    if (this.deathReason !== null) return;
+    this.kill(reason);
+    this.options.onDeath(reason);
+  }
+
+  private call<T>(pending: Promise<T>): Promise<T> {
+    if (this.deathReason !== null) return Promise.reject(new InterpreterDied(this.deathReason));
+    return Promise.race([pending, this.died]);
+  }
+
+  /** False (and the worker is killed) when the worker has sent too much. */
+  private countMessage(data: unknown): boolean {
+    if (this.deathReason !== null) return false;
+    const flood = this.floodGuard.count(approximateChars(data));
+    if (flood === null) return true;
+    this.fail(`the interpreter flooded the page: ${flood}`);
+    return false;
+  }
+
+  private receive(data: unknown): void {
+    if (!this.countMessage(data)) return;
+    let event: WorkerEvent;
+    try {
+      event = parseWorkerEvent(data);
+    } catch (error) {
+      this.fail(error instanceof ProtocolViolation ? error.message : 'an event could not be read');
+      return;
+    }
+    this.options.onEvent(event);
+    // Handled: let the worker send more (see OutputCredit), at the next frame.
+    if (event.type === 'output' && this.cells !== null) {
+      this.pendingRefund += event.chunks.reduce((total, chunk) => total + chunk.text.length, 0);
+      this.scheduleRefund();
+    }
+  }
+
+  /**
+   * Credit goes back once per animation frame, so a flooding program sends at most its in-flight limit
+   * per frame: the page spends its frames rendering rather than receiving output it would drop. A timer
+   * stands in where frames don't run (a hidden tab, Node).
+   */
+  private scheduleRefund(): void {
+    if (this.refundScheduled) return;
+    this.refundScheduled = true;
+    let frame: number | undefined;
+    const refund = () => {
+      clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      this.refundScheduled = false;
+      const chars = this.pendingRefund;
+      this.pendingRefund = 0;
+      this.cells?.credit.refund(chars);
+    };
+    const timer = setTimeout(refund, REFUND_FALLBACK_MS);
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(refund);
+  }
+}

@@ -1,0 +1,260 @@
+import type { OutputChunk, RunReport, RunRequest, StdinPlan, WorkerEvent } from '../../worker/protocol';
+import type { InterpreterProcess, WorkerFactory } from './interpreter-process';
+import { InterpreterPool, type PoolOwner } from './interpreter-pool';
+import { PausableDeadline } from './pausable-deadline';
+
+/** `data-state` of the test contract. */
+export type SupervisorState = 'loading' | 'ready' | 'running';
+
+export interface InterpreterCounts {
+  readonly warm: number;
+  readonly live: number;
+}
+
+/** How a supervised run ended. Only `reported` came from the worker; the rest are the supervisor's verdicts. */
+export type RunEnd =
+  | { readonly kind: 'reported'; readonly report: RunReport }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'crashed'; readonly reason: string };
+
+export interface SupervisorOptions {
+  /**
+   * Interpreters shared with other supervisors (the widgets of one page). Without it the supervisor makes
+   * its own pool from the options below, and disposes of it with itself.
+   */
+  readonly pool?: InterpreterPool;
+  readonly createWorker: WorkerFactory;
+  readonly memoryLimitBytes: number;
+  /** Use SharedArrayBuffer cells (the page must be cross-origin isolated). */
+  readonly sharedMemory: boolean;
+  /** Interpreters kept warm (default 1). */
+  readonly warmInterpreters?: number;
+  readonly useSnapshots?: boolean;
+  readonly indexURL?: string;
+  /** After Stop raised KeyboardInterrupt, how long the program may take to end before it is killed. */
+  readonly stopGraceMs?: number;
+  readonly retryDelayMs?: number;
+  readonly onStateChange?: (state: SupervisorState) => void;
+  /** How many interpreters are warm (unused, booted) and alive in all, whenever either changes. */
+  readonly onInterpretersChange?: (counts: InterpreterCounts) => void;
+  /** A worker failed to load Python; it is retried after a pause. */
+  readonly onBootFailure?: (reason: string, attempt: number) => void;
+}
+
+export interface SupervisedRun {
+  readonly code: string;
+  readonly filename: string;
+  readonly policy: RunRequest['policy'];
+  readonly stdin: StdinPlan;
+  readonly deadlineMs: number;
+  readonly onOutput: (chunks: readonly OutputChunk[]) => void;
+  /** The program waits in `input()`; answer with `provideInput`. The time limit is paused meanwhile. */
+  readonly onInputRequest?: (prompt: string) => void;
+}
+
+interface ActiveRun {
+  readonly runId: number;
+  readonly process: InterpreterProcess;
+  readonly run: SupervisedRun;
+  readonly deadline: PausableDeadline;
+  readonly settle: (end: RunEnd) => void;
+  readonly markFlushed: () => void;
+  waitingForInput: boolean;
+  graceTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Runs one program at a time, each in a fresh interpreter from the pool, with a deadline. Stop first
+ * raises KeyboardInterrupt (so `finally` blocks run) and kills the worker if the program hasn't ended
+ * after a short grace; a timeout or crash kills it at once. Only the supervisor decides timeouts and kills;
+ * nothing the worker says can start or stop anything.
+ */
+export class InterpreterSupervisor {
+  private readonly pool: InterpreterPool;
+  private readonly ownsPool: boolean;
+  private readonly unsubscribe: () => void;
+  private readonly owner: PoolOwner = {
+    onEvent: (process, event) => this.handleEvent(process, event),
+    onDeath: (process, reason) => {
+      if (this.active?.process === process) this.end({ kind: 'crashed', reason }, reason);
+    },
+  };
+  private stateValue: SupervisorState = 'loading';
+  private active: ActiveRun | null = null;
+  private starting = false;
+  /** Stop was pressed while the run still waited for an interpreter. */
+  private stopBeforeStart = false;
+  private nextRunId = 1;
+  private disposed = false;
+  private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.ownsPool = options.pool === undefined;
+    this.pool =
+      options.pool ??
+      new InterpreterPool({
+        createWorker: options.createWorker,
+        warm: options.warmInterpreters,
+        memoryLimitBytes: options.memoryLimitBytes,
+        sharedMemory: options.sharedMemory,
+        useSnapshots: options.useSnapshots,
+        indexURL: options.indexURL,
+        retryDelayMs: options.retryDelayMs,
+        onBootFailure: options.onBootFailure,
+      });
+    const changed = () => {
+      this.updateState();
+      options.onInterpretersChange?.({ warm: this.pool.warmCount, live: this.pool.liveCount });
+    };
+    this.unsubscribe = this.pool.subscribe(changed);
+    // A shared pool may have been warm for a while: take its state now rather than at its next change.
+    if (!this.ownsPool) queueMicrotask(changed);
+  }
+
+  get state(): SupervisorState {
+    return this.stateValue;
+  }
+
+  /** Workers alive (warm, booting, running): the pool's size, for tests and the widget page. */
+  get interpreterCount(): number {
+    return this.pool.liveCount;
+  }
+
+  /** Resolves when an interpreter is warm and no program runs. */
+  whenReady(): Promise<void> {
+    if (this.disposed) return Promise.reject(new Error('[sandpit] the sandbox was disposed'));
+    if (this.stateValue === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  async run(run: SupervisedRun): Promise<RunEnd> {
+    if (this.active !== null || this.starting)
+      throw new Error('[sandpit] a program is already running; stop it first');
+    if (this.disposed) throw new Error('[sandpit] the sandbox was disposed');
+    this.starting = true;
+    this.stopBeforeStart = false;
+    this.updateState();
+    let process: InterpreterProcess;
+    try {
+      process = await this.pool.acquire(this.owner);
+    } finally {
+      this.starting = false;
+    }
+    if (this.stopBeforeStart || this.disposed) {
+      this.pool.release(process, 'stopped before it started');
+      this.updateState();
+      return { kind: 'stopped' };
+    }
+    const runId = this.nextRunId++;
+    let settle!: (end: RunEnd) => void;
+    const ended = new Promise<RunEnd>((resolve) => (settle = resolve));
+    let markFlushed!: () => void;
+    const outputComplete = new Promise<void>((resolve) => (markFlushed = resolve));
+    const deadline = new PausableDeadline(run.deadlineMs, () => this.end({ kind: 'timeout' }, 'time limit'));
+    this.active = {
+      runId,
+      process,
+      run,
+      deadline,
+      settle,
+      markFlushed,
+      waitingForInput: false,
+      graceTimer: null,
+    };
+    this.updateState();
+
+    process
+      .run({ runId, code: run.code, filename: run.filename, policy: run.policy, stdin: run.stdin })
+      .then(async (report) => {
+        // The result and the output travel on different channels; wait until every batch is in.
+        await outputComplete;
+        if (this.active?.runId === runId) this.end({ kind: 'reported', report }, 'finished');
+      })
+      .catch((error: unknown) => {
+        if (this.active?.runId !== runId) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.end({ kind: 'crashed', reason }, reason);
+      });
+    return ended;
+  }
+
+  /**
+   * Stops the running program: KeyboardInterrupt first, then, after the grace period (or at once, without
+   * shared memory), the worker is killed. Either way the run ends as `stopped`.
+   */
+  stop(): void {
+    if (this.starting) this.stopBeforeStart = true;
+    const active = this.active;
+    if (active === null || active.graceTimer !== null) return;
+    if (!active.process.interruptible) {
+      this.end({ kind: 'stopped' }, 'stopped by the user');
+      return;
+    }
+    active.process.interrupt();
+    active.deadline.resume();
+    active.graceTimer = setTimeout(
+      () => this.end({ kind: 'stopped' }, 'did not stop when interrupted'),
+      this.options.stopGraceMs ?? 300,
+    );
+  }
+
+  /** Answers the program's pending `input()` with a line, or end of file (`null`). */
+  provideInput(line: string | null): void {
+    const active = this.active;
+    if (active === null || !active.waitingForInput) return;
+    active.waitingForInput = false;
+    active.process.provideInput(line);
+    active.deadline.resume();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.end({ kind: 'stopped' }, 'disposed');
+    this.unsubscribe();
+    if (this.ownsPool) this.pool.dispose();
+    for (const waiter of this.readyWaiters.splice(0))
+      waiter.reject(new Error('[sandpit] the sandbox was disposed'));
+  }
+
+  /** Ends the active run with `end`: its interpreter is always killed, never reused. */
+  private end(end: RunEnd, reason: string): void {
+    const active = this.active;
+    if (active === null) return;
+    this.active = null;
+    active.deadline.cancel();
+    if (active.graceTimer !== null) clearTimeout(active.graceTimer);
+    this.pool.release(active.process, reason);
+    this.updateState();
+    active.settle(end);
+  }
+
+  private handleEvent(process: InterpreterProcess, event: WorkerEvent): void {
+    const active = this.active;
+    if (active === null || active.process !== process || event.runId !== active.runId) return; // stale
+    switch (event.type) {
+      case 'output':
+        active.run.onOutput(event.chunks);
+        break;
+      case 'run-flushed':
+        active.markFlushed();
+        break;
+      case 'input-request':
+        active.waitingForInput = true;
+        active.deadline.pause();
+        active.run.onInputRequest?.(event.prompt);
+        break;
+    }
+  }
+
+  private updateState(): void {
+    const busy = this.active !== null || this.starting;
+    const state: SupervisorState = busy ? 'running' : this.pool.warmCount > 0 ? 'ready' : 'loading';
+    if (state !== this.stateValue) {
+      this.stateValue = state;
+      this.options.onStateChange?.(state);
+    }
+    if (state === 'ready') for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+  }
+}

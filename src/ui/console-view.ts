@@ -1,0 +1,230 @@
+import { OutputArchive } from './output-archive';
+import { makeControlsVisible } from './visible-controls';
+
+/** Lines the harness itself writes into the console (verdicts, exit codes), styled apart from program output. */
+export type NoteKind = 'info' | 'warning' | 'error';
+
+/** What the console shows: program streams, the learner's typed input, and notes. */
+export type ConsoleStream = 'stdout' | 'stderr' | 'stdin';
+
+type Entry =
+  | { readonly kind: ConsoleStream; readonly text: string }
+  | { readonly kind: 'note'; readonly note: NoteKind; readonly text: string };
+
+/** An entry waiting for its frame, with its line count so the queue can be bounded by lines too. */
+type PendingEntry = { readonly entry: Entry; readonly lines: number };
+
+export interface ConsoleLimits {
+  /** Lines kept on screen (default 10 000); older ones are dropped, counted and offered as a download. */
+  readonly maxLines?: number;
+  /** Characters kept on screen (default 2 MiB). */
+  readonly maxChars?: number;
+  /** Characters rendered per animation frame (default 32 KiB), so a flood never stalls the page. */
+  readonly charsPerFrame?: number;
+  /** Lines rendered per animation frame (default 1 000): many short lines cost layout too. */
+  readonly linesPerFrame?: number;
+  /** Milliseconds of rendering work per animation frame (default 6), whatever the caps above allow. */
+  readonly msPerFrame?: number;
+}
+
+interface Block {
+  readonly element: HTMLElement;
+  lines: number;
+  chars: number;
+  last: { kind: Entry['kind']; element: HTMLElement } | null;
+}
+
+const LINES_PER_BLOCK = 200;
+const CHARS_PER_BLOCK = 32 * 1024;
+
+/** The longest start of `text` with at most `maxChars` characters and `maxLines` newlines, cut after a newline where possible. */
+function prefixWithin(text: string, maxChars: number, maxLines: number): string {
+  let end = -1;
+  for (
+    let seen = 0, i = text.indexOf('\n');
+    i !== -1 && i < maxChars && seen < maxLines;
+    i = text.indexOf('\n', i + 1)
+  ) {
+    end = i + 1;
+    seen++;
+  }
+  return end > 0 ? text.slice(0, end) : text.slice(0, Math.max(1, maxChars));
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The console: program output rendered strictly as text (text nodes only, never HTML), stdout, stderr and
+ * typed input visibly distinct. It keeps a bounded tail: text is appended in blocks of a few hundred lines,
+ * and whole blocks are dropped from the top once the limits are passed, so layout work stays proportional
+ * to what is new. Rendering happens once per animation frame, at most `charsPerFrame` at a time.
+ */
+export class ConsoleView {
+  readonly archive = new OutputArchive();
+  private readonly maxLines: number;
+  private readonly maxChars: number;
+  private readonly charsPerFrame: number;
+  private readonly linesPerFrame: number;
+  private readonly msPerFrame: number;
+  private pending: PendingEntry[] = [];
+  private pendingChars = 0;
+  private pendingLines = 0;
+  private blocks: Block[] = [];
+  private shownLines = 0;
+  private shownChars = 0;
+  private droppedLines = 0;
+  private droppedChars = 0;
+  private frame: number | null = null;
+  private drainWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly banner: { show(droppedLines: number, droppedChars: number): void; hide(): void },
+    limits: ConsoleLimits = {},
+  ) {
+    this.maxLines = limits.maxLines ?? 10_000;
+    this.maxChars = limits.maxChars ?? 2 * 1024 * 1024;
+    this.charsPerFrame = limits.charsPerFrame ?? 32 * 1024;
+    this.linesPerFrame = limits.linesPerFrame ?? 1000;
+    this.msPerFrame = limits.msPerFrame ?? 6;
+  }
+
+  clear(): void {
+    this.pending = [];
+    this.pendingChars = 0;
+    this.pendingLines = 0;
+    this.blocks = [];
+    this.shownLines = this.shownChars = this.droppedLines = this.droppedChars = 0;
+    this.archive.clear();
+    this.element.replaceChildren();
+    this.banner.hide();
+    this.resolveDrained();
+  }
+
+  append(stream: ConsoleStream, text: string): void {
+    if (text.length === 0) return;
+    this.enqueue({ kind: stream, text: makeControlsVisible(text) });
+  }
+
+  note(note: NoteKind, text: string): void {
+    this.enqueue({ kind: 'note', note, text: text.endsWith('\n') ? text : `${text}\n` });
+  }
+
+  /** Resolves once everything appended so far is on screen. */
+  drained(): Promise<void> {
+    if (this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private enqueue(entry: Entry): void {
+    this.archive.add(entry.text);
+    const lines = countLines(entry.text);
+    this.pending.push({ entry, lines });
+    this.pendingChars += entry.text.length;
+    this.pendingLines += lines;
+    // More waiting than the screen could ever hold: the oldest part will never be shown, drop it now.
+    while (
+      (this.pendingChars > this.maxChars || this.pendingLines > this.maxLines) &&
+      this.pending.length > 1
+    ) {
+      const dropped = this.pending.shift();
+      if (dropped === undefined) break;
+      this.pendingChars -= dropped.entry.text.length;
+      this.pendingLines -= dropped.lines;
+      this.droppedChars += dropped.entry.text.length;
+      this.droppedLines += dropped.lines;
+    }
+    if (this.frame === null) this.frame = requestAnimationFrame(() => this.renderFrame());
+  }
+
+  private renderFrame(): void {
+    this.frame = null;
+    const followOutput = this.isScrolledToBottom();
+    let chars = this.charsPerFrame;
+    let lines = this.linesPerFrame;
+    // The caps bound the work per frame on a fast machine; the clock bounds it on a slow or busy one.
+    const deadline = performance.now() + this.msPerFrame;
+    while (chars > 0 && lines > 0 && this.pending.length > 0 && performance.now() < deadline) {
+      const first = this.pending[0];
+      if (first === undefined) break;
+      const { entry } = first;
+      const take =
+        first.lines <= lines && entry.text.length <= chars
+          ? entry.text
+          : prefixWithin(entry.text, chars, lines);
+      const takenLines = take.length === entry.text.length ? first.lines : countLines(take);
+      if (take.length === entry.text.length) this.pending.shift();
+      else
+        this.pending[0] = {
+          entry: { ...entry, text: entry.text.slice(take.length) },
+          lines: first.lines - takenLines,
+        };
+      this.pendingChars -= take.length;
+      this.pendingLines -= takenLines;
+      chars -= take.length;
+      lines -= Math.max(1, takenLines);
+      this.renderText(entry, take, takenLines);
+    }
+    this.trim();
+    if (followOutput) this.element.scrollTop = this.element.scrollHeight;
+    if (this.pending.length > 0) this.frame = requestAnimationFrame(() => this.renderFrame());
+    else this.resolveDrained();
+  }
+
+  private renderText(entry: Entry, text: string, lines: number): void {
+    let block = this.blocks[this.blocks.length - 1];
+    if (block === undefined || block.lines >= LINES_PER_BLOCK || block.chars >= CHARS_PER_BLOCK) {
+      const element = document.createElement('div');
+      element.className = 'console-block';
+      this.element.append(element);
+      block = { element, lines: 0, chars: 0, last: null };
+      this.blocks.push(block);
+    }
+    if (entry.kind === 'note') {
+      const note = document.createElement('div');
+      note.className = `console-note console-note-${entry.note}`;
+      note.textContent = text;
+      block.element.append(note);
+      block.last = null;
+    } else {
+      if (block.last === null || block.last.kind !== entry.kind) {
+        const span = document.createElement('span');
+        span.className = `console-${entry.kind}`;
+        block.element.append(span);
+        block.last = { kind: entry.kind, element: span };
+      }
+      block.last.element.append(document.createTextNode(text));
+    }
+    block.lines += lines;
+    block.chars += text.length;
+    this.shownLines += lines;
+    this.shownChars += text.length;
+  }
+
+  /** Drops whole blocks from the top while the limits are passed, counting what was dropped. */
+  private trim(): void {
+    while (this.blocks.length > 1 && (this.shownLines > this.maxLines || this.shownChars > this.maxChars)) {
+      const first = this.blocks.shift();
+      if (first === undefined) break;
+      first.element.remove();
+      this.shownLines -= first.lines;
+      this.shownChars -= first.chars;
+      this.droppedLines += first.lines;
+      this.droppedChars += first.chars;
+    }
+    if (this.droppedChars > 0) this.banner.show(this.droppedLines, this.droppedChars);
+  }
+
+  private resolveDrained(): void {
+    for (const resolve of this.drainWaiters.splice(0)) resolve();
+  }
+
+  private isScrolledToBottom(): boolean {
+    const { scrollTop, scrollHeight, clientHeight } = this.element;
+    return scrollHeight - scrollTop - clientHeight < 24;
+  }
+}

@@ -1,0 +1,43 @@
+import { describeBytes } from '../runtime/sandbox';
+import type { OutputArchive } from './output-archive';
+
+/**
+ * "N earlier lines are not shown", above the console, with a button that downloads the full output
+ * (as much of it as the bounded archive kept).
+ */
+export class TruncationBanner {
+  private readonly message: HTMLElement;
+
+  constructor(
+    private readonly element: HTMLElement,
+    download: HTMLButtonElement,
+    private readonly archive: () => OutputArchive,
+  ) {
+    const message = element.querySelector<HTMLElement>('[data-role=message]');
+    if (message === null) throw new Error('[sandpit] the truncation banner lacks [data-role=message]');
+    this.message = message;
+    download.addEventListener('click', () => this.download());
+  }
+
+  show(droppedLines: number, droppedChars: number): void {
+    const lines =
+      droppedLines === 1 ? '1 earlier line' : `${droppedLines.toLocaleString('en')} earlier lines`;
+    const kept = this.archive().omittedChars > 0 ? ' (its first and last 8 MiB)' : '';
+    this.message.textContent = `${lines} (${describeBytes(droppedChars)}) not shown. The full output${kept} can be downloaded.`;
+    this.element.hidden = false;
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+
+  private download(): void {
+    const blob = new Blob([this.archive().text()], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'sandpit-output.txt';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

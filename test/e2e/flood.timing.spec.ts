@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './support/scratch-pad.ts';
+import { startFrameGapProbe, stopFrameGapProbe } from './support/page-probes.ts';
+
+test('a million prints finish and show the end; the rest is counted and downloadable', async ({ pad }) => {
+  await pad.open({ code: 'for i in range(10**6):\n    print(i)\n', timeoutSeconds: 60 });
+  expect(await pad.run()).toBe('ok');
+  const output = await pad.outputText();
+  expect(output.endsWith('999998\n999999\n')).toBe(true);
+  // The console keeps a bounded tail.
+  expect(output.split('\n').length).toBeLessThanOrEqual(10_001);
+  const banner = pad.page.getByTestId('output-truncated');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('earlier lines');
+
+  const downloading = pad.page.waitForEvent('download');
+  await pad.page.getByTestId('download-output').click();
+  const download = await downloading;
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.startsWith('0\n1\n2\n')).toBe(true);
+  expect(text.endsWith('999999\n')).toBe(true);
+  expect(text.split('\n').length).toBe(1_000_001);
+
+  await pad.setCode('print("next")');
+  expect(await pad.run()).toBe('ok');
+  await expect(banner).toBeHidden();
+});
+
+test('an endless flood hits the time limit while the page stays smooth', async ({ pad }) => {
+  await pad.open({ code: 'while True:\n    print("x" * 1000)\n', timeoutSeconds: 3 });
+  await startFrameGapProbe(pad.page);
+  expect(await pad.run()).toBe('timeout');
+  const smoothness = await stopFrameGapProbe(pad.page);
+  console.log(
+    `flood of 1000-character lines: longest frame gap ${smoothness.maxGap.toFixed(1)} ms, longest task ${smoothness.longestTask.toFixed(1)} ms, ${smoothness.frames} frames`,
+  );
+  expect(smoothness.frames).toBeGreaterThan(60);
+  // "No stall over 100 ms": frames come every 16.7 ms, so the worst allowed gap is six of them.
+  expect(smoothness.maxGap).toBeLessThanOrEqual(100);
+  await expect(pad.output).toContainText('took longer than the 3 s time limit');
+  await pad.setCode('print("next")');
+  expect(await pad.run()).toBe('ok');
+});
+
+test('floods of stderr, of one giant line and of short lines keep the page smooth', async ({ pad }) => {
+  const floods = [
+    'import sys\nwhile True:\n    print("error line", file=sys.stderr)\n',
+    'print("y" * 50_000_000)\nprint("after the giant line")\n',
+    'i = 0\nwhile True:\n    print(i)\n    i += 1\n',
+  ];
+  for (const [index, code] of floods.entries()) {
+    await pad.setCodeOrOpen(index === 0, code);
+    if (index === 0) await pad.page.getByTestId('timeout').fill('2');
+    await startFrameGapProbe(pad.page);
+    const result = await pad.run();
+    const smoothness = await stopFrameGapProbe(pad.page);
+    console.log(`flood ${index}: ${result}, longest frame gap ${smoothness.maxGap.toFixed(1)} ms`);
+    expect(['ok', 'timeout']).toContain(result);
+    expect(smoothness.maxGap, code).toBeLessThanOrEqual(100);
+  }
+  await expect(pad.output).not.toContainText('after the giant line'); // the last flood's console is shown
+  await pad.setCode('print("next")');
+  expect(await pad.run()).toBe('ok');
+});

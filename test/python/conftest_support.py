@@ -1,0 +1,30 @@
+"""Helpers shared by the bootstrap's Python tests (they run inside real Pyodide, under Node, via Vitest)."""
+
+import json
+
+# Imported now, before the first run hardens the interpreter (after which the bootstrap is unimportable).
+from sandpit_runner import run_program
+
+with open("/tests/learner_policy.json") as _file:
+    LEARNER_POLICY_SPEC = json.load(_file)
+
+
+def policy_spec(allow="*", deny=(), builtins=None):
+    return {
+        "name": "test",
+        "modules": {"allow": allow if allow == "*" else list(allow), "deny": list(deny)},
+        "builtins": list(builtins if builtins is not None else LEARNER_POLICY_SPEC["builtins"]),
+    }
+
+
+def run(code, spec=None, filename="main.py"):
+    """Runs `code` through the real runner and returns the RunOutcome."""
+    return run_program(code, filename, json.dumps(spec or LEARNER_POLICY_SPEC))
+
+
+def raises(exc_type, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc_type as exc:
+        return exc
+    raise AssertionError(f"{getattr(fn, '__name__', fn)} did not raise {exc_type.__name__}")

@@ -1,0 +1,4 @@
+# attack: os.abort kills the interpreter from C
+# expect: contained crashed
+import os
+os.abort()

@@ -1,0 +1,3 @@
+# attack: one line of 50 million characters, with no newline to split it at
+# expect: contained ok
+print("x" * 50_000_000)

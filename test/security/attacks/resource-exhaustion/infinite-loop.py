@@ -1,0 +1,4 @@
+# attack: a Python-level infinite loop
+# expect: contained timeout
+while True:
+    pass

@@ -1,0 +1,461 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OutputChunk, RunRequest } from '../../worker/protocol';
+import { SignalCell, StdinMailbox } from '../../worker/shared-memory';
+import { InterpreterDied, InterpreterProcess } from '../../src/runtime/interpreter-process';
+import { LEARNER_POLICY } from '../../src/runtime/policy';
+import {
+  InterpreterSupervisor,
+  type SupervisorOptions,
+  type SupervisorState,
+} from '../../src/runtime/supervisor';
+import { BOOT_REPORT, FAKE_SNAPSHOT, fakeWorkerFactory, never, type FakeWorker } from './support/fake-worker';
+
+const program = (overrides: Partial<Parameters<InterpreterSupervisor['run']>[0]> = {}) => ({
+  code: 'print(1)',
+  filename: 'main.py',
+  policy: LEARNER_POLICY,
+  stdin: { lines: [], whenExhausted: 'eof' as const },
+  deadlineMs: 5_000,
+  onOutput: () => {},
+  ...overrides,
+});
+
+const supervisors: InterpreterSupervisor[] = [];
+function supervise(options: Partial<SupervisorOptions> & Pick<SupervisorOptions, 'createWorker'>) {
+  const supervisor = new InterpreterSupervisor({
+    memoryLimitBytes: 64 << 20,
+    sharedMemory: false,
+    ...options,
+  });
+  supervisors.push(supervisor);
+  return supervisor;
+}
+
+afterEach(() => {
+  for (const supervisor of supervisors.splice(0)) supervisor.dispose();
+});
+
+/** Resolves when the fake sees `condition` true, polling (the fake shares the test's thread). */
+function poll(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (condition()) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 2);
+  });
+}
+
+function signalsOf(worker: FakeWorker): SignalCell {
+  const shared = worker.bootOptions?.shared;
+  if (!shared) throw new Error('the fake worker got no shared memory');
+  return new SignalCell(shared.signals);
+}
+
+describe('InterpreterSupervisor', () => {
+  it('boots, runs and reports, with state transitions loading → ready → running → ready', async () => {
+    const states: SupervisorState[] = [];
+    const factory = fakeWorkerFactory();
+    const supervisor = supervise({
+      createWorker: factory.create,
+      warmInterpreters: 2,
+      onStateChange: (state) => states.push(state),
+    });
+    expect(supervisor.state).toBe('loading');
+    await supervisor.whenReady();
+    // The first interpreter made the snapshot; the warm spare boots from it right after.
+    await poll(() => factory.workers.length === 2 && factory.workers[1]?.bootOptions !== null);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const end = await supervisor.run(program());
+    expect(end).toEqual({ kind: 'reported', report: { runId: 1, outcome: { kind: 'completed' } } });
+    // The spare took over at once: no 'loading' between runs.
+    expect(states).toEqual(['ready', 'running', 'ready']);
+  });
+
+  it('gives every run a fresh interpreter and kills it afterwards', async () => {
+    const factory = fakeWorkerFactory();
+    const supervisor = supervise({ createWorker: factory.create });
+    await supervisor.run(program());
+    await supervisor.run(program());
+    await supervisor.run(program());
+    const used = factory.workers.filter((worker) => worker.terminated);
+    expect(used).toHaveLength(3);
+    await supervisor.whenReady();
+    // Never more than one warm spare plus the running one.
+    expect(supervisor.interpreterCount).toBe(1);
+  });
+
+  it('boots the first interpreter with a snapshot and the rest from private copies of it', async () => {
+    const factory = fakeWorkerFactory();
+    const supervisor = supervise({ createWorker: factory.create });
+    await supervisor.run(program());
+    await supervisor.run(program());
+    await supervisor.whenReady();
+    const modes = factory.workers.map((worker) => worker.bootOptions?.snapshot.mode);
+    expect(modes[0]).toBe('make');
+    expect(modes.slice(1).every((mode) => mode === 'load')).toBe(true);
+    const copies = factory.workers.slice(1).map((worker) => {
+      const snapshot = worker.bootOptions?.snapshot;
+      return snapshot?.mode === 'load' ? snapshot.bytes : null;
+    });
+    for (const copy of copies) expect(copy).toEqual(FAKE_SNAPSHOT);
+    // Distinct buffers: a worker that scribbled on its copy could not reach the next one's.
+    expect(new Set(copies.map((copy) => copy?.buffer)).size).toBe(copies.length);
+  });
+
+  it('falls back to booting from scratch when the snapshot cannot be loaded', async () => {
+    const failures: string[] = [];
+    const factory = fakeWorkerFactory((index) =>
+      index === 1 ? { boot: async () => Promise.reject(new Error('Snapshot build id mismatch')) } : {},
+    );
+    const supervisor = supervise({
+      createWorker: factory.create,
+      retryDelayMs: 1,
+      onBootFailure: (reason) => failures.push(reason),
+    });
+    await supervisor.run(program());
+    await supervisor.whenReady();
+    expect(failures[0]).toContain('Snapshot build id mismatch');
+    expect(factory.workers.at(-1)?.bootOptions?.snapshot.mode).toBe('none');
+  });
+
+  it('delivers output in order and resolves only after the worker says the output is complete', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events) => {
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stdout', text: 'a\n' }],
+        });
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stderr', text: 'b\n' }],
+        });
+        // The report overtakes the last batch on purpose: the supervisor must still wait for it.
+        setTimeout(() => {
+          events.postMessage({
+            type: 'output',
+            runId: request.runId,
+            chunks: [{ stream: 'stdout', text: 'c\n' }],
+          });
+          events.postMessage({ type: 'run-flushed', runId: request.runId });
+        }, 20);
+        return { runId: request.runId, outcome: { kind: 'completed' } };
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create });
+    const seen: OutputChunk[] = [];
+    await supervisor.run(program({ onOutput: (chunks) => seen.push(...chunks) }));
+    expect(seen.map((chunk) => chunk.text)).toEqual(['a\n', 'b\n', 'c\n']);
+  });
+
+  it('on a deadline terminates the worker, reports timeout, and is ready at once thanks to the warm spare', async () => {
+    const factory = fakeWorkerFactory((index) => (index === 0 ? { run: () => never() } : {}));
+    const supervisor = supervise({ createWorker: factory.create });
+    await supervisor.whenReady();
+    const running = supervisor.run(program({ deadlineMs: 100 }));
+    // Let the spare boot while the program runs.
+    await poll(() => factory.workers[1]?.bootOptions !== null && factory.workers.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await running).toEqual({ kind: 'timeout' });
+    expect(factory.workers[0]?.terminated).toBe(true);
+    expect(supervisor.state).toBe('ready');
+    expect((await supervisor.run(program())).kind).toBe('reported');
+  });
+
+  it('without shared memory, stop() kills the program at once', async () => {
+    const factory = fakeWorkerFactory((index) => (index === 0 ? { run: () => never() } : {}));
+    const supervisor = supervise({ createWorker: factory.create });
+    await supervisor.whenReady();
+    const running = supervisor.run(program());
+    await vi.waitFor(() => expect(supervisor.state).toBe('running'));
+    supervisor.stop();
+    expect(await running).toEqual({ kind: 'stopped' });
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('with shared memory, stop() interrupts first and lets the program end by itself', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events, worker) => {
+        const signals = signalsOf(worker);
+        await poll(() => signals.pending());
+        signals.take();
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stdout', text: 'finally ran\n' }],
+        });
+        events.postMessage({ type: 'run-flushed', runId: request.runId });
+        const error = {
+          type: 'KeyboardInterrupt',
+          message: '',
+          line: 1,
+          column: null,
+          endColumn: null,
+          traceback: '',
+        };
+        return { runId: request.runId, outcome: { kind: 'raised', error } };
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true, stopGraceMs: 5_000 });
+    await supervisor.whenReady();
+    const seen: string[] = [];
+    const running = supervisor.run(
+      program({ onOutput: (chunks) => seen.push(...chunks.map((chunk) => chunk.text)) }),
+    );
+    await vi.waitFor(() => expect(supervisor.state).toBe('running'));
+    supervisor.stop();
+    const end = await running;
+    expect(end.kind).toBe('reported');
+    expect(seen).toEqual(['finally ran\n']);
+  });
+
+  it('with shared memory, a program that ignores the interrupt is killed after the grace period', async () => {
+    const factory = fakeWorkerFactory((index) => (index === 0 ? { run: () => never() } : {}));
+    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true, stopGraceMs: 50 });
+    await supervisor.whenReady();
+    const running = supervisor.run(program());
+    await vi.waitFor(() => expect(supervisor.state).toBe('running'));
+    const stoppedAt = performance.now();
+    supervisor.stop();
+    expect(await running).toEqual({ kind: 'stopped' });
+    expect(performance.now() - stoppedAt).toBeGreaterThanOrEqual(45);
+    expect(signalsOf(factory.workers[0] as FakeWorker).pending()).toBe(true);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('asks for input, pauses the time limit while waiting, and delivers the answer', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events, worker) => {
+        const shared = worker.bootOptions?.shared;
+        if (!shared) throw new Error('no shared memory');
+        const mailbox = new StdinMailbox(shared.stdin);
+        events.postMessage({ type: 'input-request', runId: request.runId, prompt: 'Name? ' });
+        let line: ReturnType<StdinMailbox['take']> = null;
+        await poll(() => (line = mailbox.take()) !== null);
+        const text = line && (line as { kind: string; text?: string }).text;
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stdout', text: `hi ${text}` }],
+        });
+        events.postMessage({ type: 'run-flushed', runId: request.runId });
+        return { runId: request.runId, outcome: { kind: 'completed' } };
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true });
+    const prompts: string[] = [];
+    const seen: string[] = [];
+    const running = supervisor.run(
+      program({
+        deadlineMs: 60,
+        onInputRequest: (prompt) => {
+          prompts.push(prompt);
+          // The learner takes longer than the whole time limit to answer.
+          setTimeout(() => supervisor.provideInput('Ada'), 150);
+        },
+        onOutput: (chunks) => seen.push(...chunks.map((chunk) => chunk.text)),
+      }),
+    );
+    expect((await running).kind).toBe('reported');
+    expect(prompts).toEqual(['Name? ']);
+    expect(seen).toEqual(['hi Ada']);
+  });
+
+  it('a worker that dies mid-run ends the run as crashed and is replaced', async () => {
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? {
+            run: (_request, _events, worker) => {
+              setTimeout(() => worker.crash('out of memory'), 10);
+              return never();
+            },
+          }
+        : {},
+    );
+    const supervisor = supervise({ createWorker: factory.create });
+    const end = await supervisor.run(program());
+    expect(end.kind).toBe('crashed');
+    expect(end.kind === 'crashed' && end.reason).toContain('out of memory');
+    await supervisor.whenReady();
+  });
+
+  it('treats an invalid event as a crash', async () => {
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? {
+            run: (request, events) => {
+              events.postMessage({
+                type: 'output',
+                runId: request.runId,
+                chunks: [{ stream: 'evil', text: '<b>' }],
+              });
+              return never();
+            },
+          }
+        : {},
+    );
+    const supervisor = supervise({ createWorker: factory.create });
+    const end = await supervisor.run(program());
+    expect(end.kind).toBe('crashed');
+    expect(end.kind === 'crashed' && end.reason).toContain('invalid message');
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('treats a report for another run as a crash', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request) => ({ runId: request.runId + 7, outcome: { kind: 'completed' } }),
+    });
+    const supervisor = supervise({ createWorker: factory.create });
+    expect((await supervisor.run(program())).kind).toBe('crashed');
+  });
+
+  it('drops output that belongs to an earlier run', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events) => {
+        events.postMessage({
+          type: 'output',
+          runId: request.runId - 1,
+          chunks: [{ stream: 'stdout', text: 'stale' }],
+        });
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stdout', text: 'fresh' }],
+        });
+        events.postMessage({ type: 'run-flushed', runId: request.runId });
+        return { runId: request.runId, outcome: { kind: 'completed' } };
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create });
+    const seen: string[] = [];
+    await supervisor.run(program({ onOutput: (chunks) => seen.push(...chunks.map((chunk) => chunk.text)) }));
+    expect(seen).toEqual(['fresh']);
+  });
+
+  it('refuses a second run while one is in progress', async () => {
+    const factory = fakeWorkerFactory({ run: () => never() });
+    const supervisor = supervise({ createWorker: factory.create });
+    await supervisor.whenReady();
+    void supervisor.run(program());
+    await expect(supervisor.run(program())).rejects.toThrow(/already running/);
+  });
+
+  it('retries a worker that fails to boot, after a pause, and reports each failure', async () => {
+    const failures: number[] = [];
+    const factory = fakeWorkerFactory((index) =>
+      index < 2 ? { boot: async () => Promise.reject(new Error('pyodide.asm.wasm: 404')) } : {},
+    );
+    const supervisor = supervise({
+      createWorker: factory.create,
+      retryDelayMs: 10,
+      onBootFailure: (_reason, attempt) => failures.push(attempt),
+    });
+    await supervisor.whenReady();
+    expect(failures).toEqual([1, 2]);
+    expect(factory.workers).toHaveLength(3);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('dispose() terminates every worker and rejects anyone still waiting', async () => {
+    const factory = fakeWorkerFactory({ boot: () => never() });
+    const supervisor = supervise({ createWorker: factory.create });
+    const waiting = supervisor.whenReady();
+    supervisor.dispose();
+    await expect(waiting).rejects.toThrow(/disposed/);
+    expect(factory.workers.every((worker) => worker.terminated)).toBe(true);
+  });
+});
+
+describe('InterpreterProcess', () => {
+  const request: RunRequest = {
+    runId: 1,
+    code: '',
+    filename: 'main.py',
+    policy: LEARNER_POLICY,
+    stdin: { lines: [], whenExhausted: 'eof' },
+  };
+  const spawn = (
+    factory: ReturnType<typeof fakeWorkerFactory>,
+    onDeath: (reason: string) => void = () => {},
+  ) =>
+    new InterpreterProcess({
+      createWorker: factory.create,
+      memoryLimitBytes: 64 << 20,
+      sharedMemory: false,
+      snapshot: { mode: 'none' },
+      onEvent: () => {},
+      onDeath,
+    });
+
+  it('rejects every pending call when the worker is killed', async () => {
+    const factory = fakeWorkerFactory({ run: () => never() });
+    const process = spawn(factory);
+    await expect(process.bootPromise).resolves.toEqual(BOOT_REPORT);
+    const pending = [process.run(request), process.run({ ...request, runId: 2 })];
+    process.kill('time limit');
+    for (const call of pending) await expect(call).rejects.toBeInstanceOf(InterpreterDied);
+    await expect(process.run(request)).rejects.toThrow(/time limit/);
+  });
+
+  it('rejects a pending boot when the worker fails to start, and reports the death', async () => {
+    const deaths: string[] = [];
+    const factory = fakeWorkerFactory({ boot: () => never() });
+    const process = spawn(factory, (reason) => deaths.push(reason));
+    factory.workers[0]?.crash('SyntaxError in worker script');
+    await expect(process.bootPromise).rejects.toBeInstanceOf(InterpreterDied);
+    expect(deaths).toEqual(['the worker failed: SyntaxError in worker script']);
+    expect(process.alive).toBe(false);
+  });
+
+  it('rejects a malformed boot report', async () => {
+    const factory = fakeWorkerFactory({ boot: async () => ({ pythonVersion: 3 }) as never });
+    await expect(spawn(factory).bootPromise).rejects.toThrow(/invalid message/);
+  });
+});
+
+describe('hostile workers', () => {
+  it('a worker that floods the page with messages is treated as crashed and replaced', async () => {
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? {
+            run: (request, events) => {
+              for (let i = 0; i < 6000; i++) {
+                events.postMessage({
+                  type: 'output',
+                  runId: request.runId,
+                  chunks: [{ stream: 'stdout', text: 'x' }],
+                });
+              }
+              return never();
+            },
+          }
+        : {},
+    );
+    const supervisor = supervise({ createWorker: factory.create });
+    const end = await supervisor.run(program());
+    expect(end.kind).toBe('crashed');
+    expect(end.kind === 'crashed' && end.reason).toContain('flooded');
+    expect(factory.workers[0]?.terminated).toBe(true);
+    await supervisor.whenReady();
+  });
+
+  it('unsolicited messages on the worker’s own channel count against it too', async () => {
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? {
+            run: (_request, _events, worker) => {
+              // Garbage shaped like Comlink replies, straight on the worker channel.
+              for (let i = 0; i < 6000; i++) worker.emitRaw({ id: `fake-${i}`, type: 'RAW', value: 'x' });
+              return never();
+            },
+          }
+        : {},
+    );
+    const supervisor = supervise({ createWorker: factory.create });
+    const end = await supervisor.run(program());
+    expect(end.kind).toBe('crashed');
+  });
+});

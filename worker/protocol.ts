@@ -1,0 +1,136 @@
+/**
+ * Everything that crosses the worker boundary, typed once. Both sides import this file with `import type`,
+ * so it must stay free of runtime code and of DOM- or worker-only types.
+ *
+ * Direction of trust: the main thread calls the worker through Comlink (`WorkerApi`) and receives events on
+ * a dedicated MessagePort (`WorkerEvent`). The worker runs untrusted code, so the main thread validates every
+ * value it receives (see src/runtime/worker-message-guard.ts) and exposes nothing back to the worker.
+ */
+
+/** How a run ended, as the learner and the test contract see it (`data-last-result`). */
+export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Which modules user code may import. Names match a module and its submodules; `prefix*` matches by prefix. */
+export interface ModulePolicy {
+  /** `'*'`: any module that is not denied. Otherwise only these (and their submodules). */
+  readonly allow: '*' | readonly string[];
+  /** Always refused, even when `allow` would admit them. */
+  readonly deny: readonly string[];
+}
+
+/** The Python-side policy for one run: data, so presets and per-widget policies are just values. */
+export interface SandboxPolicy {
+  readonly name: string;
+  readonly modules: ModulePolicy;
+  /** The builtins user code sees (an allowlist). `__import__` is always replaced by the import guard. */
+  readonly builtins: readonly string[];
+}
+
+/** How the worker starts Python: from scratch, from scratch keeping a snapshot, or from a snapshot. */
+export type SnapshotMode =
+  | { readonly mode: 'none' }
+  | { readonly mode: 'make' }
+  | { readonly mode: 'load'; readonly bytes: Uint8Array };
+
+/** The SharedArrayBuffers of worker/shared-memory.ts, when the page is cross-origin isolated. */
+export interface SharedCellBuffers {
+  readonly signals: SharedArrayBuffer;
+  readonly stdin: SharedArrayBuffer;
+  readonly outputCredit: SharedArrayBuffer;
+}
+
+export interface BootOptions {
+  /** URL of the folder holding Pyodide's runtime files, ending in `/`. Default: `../pyodide/` from the worker. */
+  readonly indexURL?: string;
+  /** Port on which the worker posts `WorkerEvent`s for the whole life of the worker. */
+  readonly eventPort: MessagePort;
+  /** Largest WebAssembly memory the interpreter may grow to, in bytes. */
+  readonly memoryLimitBytes: number;
+  readonly snapshot: SnapshotMode;
+  /** Absent when the page is not cross-origin isolated: no interrupts, no interactive input(). */
+  readonly shared?: SharedCellBuffers;
+}
+
+export interface BootReport {
+  readonly pythonVersion: string;
+  readonly pyodideVersion: string;
+  /** Milliseconds from the start of `boot` to a ready interpreter, measured in the worker. */
+  readonly bootMs: number;
+  readonly fromSnapshot: boolean;
+  /** The memory snapshot, when `snapshot.mode` was `make`. */
+  readonly snapshot?: Uint8Array;
+}
+
+export interface RunRequest {
+  /** Chosen by the main thread; every event about this run carries it, so stale events can be dropped. */
+  readonly runId: number;
+  readonly code: string;
+  /** The name tracebacks show for the learner's code, e.g. `main.py`. */
+  readonly filename: string;
+  readonly policy: SandboxPolicy;
+  readonly stdin: StdinPlan;
+}
+
+/**
+ * Where `input()` gets its lines: first `lines`, then, once they run out, `whenExhausted` decides:
+ * `ask` the main thread (an `input-request` event; needs shared memory), signal end of file (`eof`), or
+ * fail with a message saying input is `unavailable` on this page.
+ */
+export interface StdinPlan {
+  readonly lines: readonly string[];
+  readonly whenExhausted: 'ask' | 'eof' | 'unavailable';
+}
+
+/** A Python exception, already trimmed to the learner's own frames. */
+export interface PythonErrorReport {
+  /** The exception class name, e.g. `ZeroDivisionError`. */
+  readonly type: string;
+  readonly message: string;
+  /** 1-based line in the learner's code, when the error can be placed there. */
+  readonly line: number | null;
+  /** 1-based columns on `line`, when Python knows them (syntax errors, fine-grained locations). */
+  readonly column: number | null;
+  readonly endColumn: number | null;
+  /** The formatted, trimmed traceback, ending with the exception line. */
+  readonly traceback: string;
+}
+
+/**
+ * How the program ended, from inside the worker. The main thread turns this into a `RunStatus`: it alone
+ * knows whether it asked for a stop, and it alone decides on timeouts and crashes.
+ */
+export type RunOutcome =
+  | { readonly kind: 'completed' }
+  | { readonly kind: 'exited'; readonly exitCode: number }
+  | { readonly kind: 'raised'; readonly error: PythonErrorReport }
+  /** The interpreter itself died (Pyodide's fatal error); the worker can't be used again. */
+  | { readonly kind: 'fatal'; readonly reason: FatalReason };
+
+/** Why the interpreter died, in categories the learner's message is chosen from. */
+export type FatalReason = 'stack-overflow' | 'out-of-memory' | 'aborted' | 'internal';
+
+export interface RunReport {
+  readonly runId: number;
+  readonly outcome: RunOutcome;
+}
+
+/** One slice of output; a batch keeps the order in which the program wrote its streams. */
+export interface OutputChunk {
+  readonly stream: OutputStream;
+  readonly text: string;
+}
+
+export type WorkerEvent =
+  | { readonly type: 'output'; readonly runId: number; readonly chunks: readonly OutputChunk[] }
+  /** Sent after the last output batch of a run, before `run()` resolves: the run's output is complete. */
+  | { readonly type: 'run-flushed'; readonly runId: number }
+  /** The program waits in `input()`; answer through the stdin mailbox. */
+  | { readonly type: 'input-request'; readonly runId: number; readonly prompt: string };
+
+/** The worker's Comlink API. `export type WorkerApi` mirrors `typeof api` in worker/worker-api.ts. */
+export interface WorkerApi {
+  boot(options: BootOptions): Promise<BootReport>;
+  run(request: RunRequest): Promise<RunReport>;
+}

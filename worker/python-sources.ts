@@ -1,0 +1,93 @@
+import type { PyodideAPI } from 'pyodide';
+import guardSource from './python/sandpit_guard.py?raw';
+import hostSource from './python/sandpit_host.py?raw';
+import isolationSource from './python/sandpit_isolation.py?raw';
+import learnerSysSource from './python/sandpit_learner_sys.py?raw';
+import policySource from './python/sandpit_policy.py?raw';
+import runnerSource from './python/sandpit_runner.py?raw';
+import tracebackSource from './python/sandpit_traceback.py?raw';
+
+/** Sandpit's Python bootstrap, shipped inside the worker bundle and installed into the interpreter's FS. */
+export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
+  'sandpit_guard.py': guardSource,
+  'sandpit_policy.py': policySource,
+  'sandpit_learner_sys.py': learnerSysSource,
+  'sandpit_isolation.py': isolationSource,
+  'sandpit_host.py': hostSource,
+  'sandpit_traceback.py': tracebackSource,
+  'sandpit_runner.py': runnerSource,
+};
+
+/** Folder (outside the learner's working directory) holding the bootstrap; tracebacks hide its frames. */
+export const BOOTSTRAP_DIR = '/sandpit';
+
+/**
+ * Standard-library modules imported before the memory snapshot is taken, so that a learner's
+ * `import random` in a fresh interpreter costs nothing: the modules are already in the snapshot.
+ */
+// prettier-ignore
+export const PRELOADED_MODULES = [
+  'math', 'random', 'json', 're', 'collections', 'itertools', 'functools', 'string', 'time', 'datetime',
+  'dataclasses', 'typing', 'statistics', 'textwrap', 'fractions', 'decimal', 'operator', 'copy', 'io',
+] as const;
+
+/** The JavaScript functions Python's sandpit_host calls (see worker/host-bridge.ts). */
+export interface HostFunctions {
+  read_line(prompt: string): string | undefined | false;
+  sleep(milliseconds: number): boolean;
+  take_signal(): number;
+}
+
+export interface PythonRunner {
+  /** sandpit_runner.run_program, its dict result converted to a plain object (the main thread validates it). */
+  runProgram(
+    code: string,
+    filename: string,
+    policyJson: string,
+    host: HostFunctions,
+    stdinJson: string,
+    patchSleep: boolean,
+  ): unknown;
+}
+
+interface PyDictProxy {
+  toJs(options: { dict_converter: (entries: Iterable<[unknown, unknown]>) => unknown }): unknown;
+  destroy(): void;
+}
+
+/** Writes the bootstrap into the FS and imports it, with the standard modules learners use most. */
+export function installBootstrap(pyodide: PyodideAPI): void {
+  pyodide.FS.mkdirTree(BOOTSTRAP_DIR);
+  for (const [name, source] of Object.entries(PYTHON_SOURCES)) {
+    pyodide.FS.writeFile(`${BOOTSTRAP_DIR}/${name}`, source);
+  }
+  // Import once with the folder on sys.path, then take it off so learners' imports never look there.
+  pyodide.runPython(`
+import sys
+sys.path.insert(0, ${JSON.stringify(BOOTSTRAP_DIR)})
+try:
+    import sandpit_runner
+finally:
+    sys.path.remove(${JSON.stringify(BOOTSTRAP_DIR)})
+import ${PRELOADED_MODULES.join(', ')}
+del sys, sandpit_runner, ${PRELOADED_MODULES.join(', ')}
+`);
+}
+
+/** The runner of an interpreter whose bootstrap is installed (directly, or through its snapshot). */
+export function bootstrapRunner(pyodide: PyodideAPI): PythonRunner {
+  const runner = pyodide.pyimport('sandpit_runner') as unknown as {
+    run_program: (...args: Parameters<PythonRunner['runProgram']>) => PyDictProxy;
+  };
+  const runProgram = runner.run_program;
+  return {
+    runProgram: (...args) => {
+      const result = runProgram(...args);
+      try {
+        return result.toJs({ dict_converter: Object.fromEntries });
+      } finally {
+        result.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,138 @@
+"""Process-wide hardening, done once, right before the learner's program runs.
+
+Each interpreter runs exactly one program and is then thrown away, so these changes are never undone:
+
+1. Host bridges are taken out of `sys.modules` and Pyodide's JavaScript importer out of `sys.meta_path`,
+   so no cached module leads to JavaScript.
+2. An import blocker goes first on `sys.meta_path`, so the bridges can't be imported again by any code
+   but Pyodide's own (its event loop imports `pyodide_js._api` lazily), including the standard library's
+   `importlib` (which doesn't go through the builtins' `__import__`).
+3. Modules the program writes and then imports are checked and run under the learner's builtins, not the
+   real ones; compiled files the program writes (.pyc, .so) are refused.
+4. An audit hook refuses, for the rest of the interpreter's life, the events that build code or functions
+   from parts, walk the garbage collector's references, install trace or profile functions, use ctypes,
+   or import a bridge from anywhere but Pyodide's own code. It keeps no state a program could change: the
+   audit-hook bypass that edits the hook's globals through a frame has nothing to edit.
+
+Who imports is read from the importing frame's file name. Programs can't forge one: the sandbox's
+compile() refuses file names inside /lib/, and code objects can't be built or altered (audited).
+"""
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
+
+from sandpit_guard import check_tree
+from sandpit_policy import ModuleNotAvailable, module_matches
+
+# Standard library and Pyodide live in this zip; everything else on sys.path is the program's own (it can
+# write files anywhere, /lib/python3.14/site-packages included).
+_TRUSTED_PREFIXES = ("/lib/python314.zip/",)
+
+# Code that may import the host bridges: Pyodide's own packages, inside the standard library zip.
+TRUSTED_IMPORTERS = ("/lib/python314.zip/pyodide/", "/lib/python314.zip/_pyodide/")
+
+# Frames of the import machinery itself, skipped when looking for who asked for an import.
+_IMPORT_MACHINERY = ("<frozen importlib.", "/lib/python314.zip/importlib/", "/sandpit/sandpit_isolation.py")
+
+
+def requested_by_pyodide(getframe=sys._getframe):
+    """True when the import in progress was asked for by Pyodide's own code (or from JavaScript)."""
+    frame = getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_IMPORT_MACHINERY):
+        frame = frame.f_back
+    return frame is None or frame.f_code.co_filename.startswith(TRUSTED_IMPORTERS)
+
+_BLOCKED_EVENTS = frozenset({
+    "function.__new__", "code.__new__", "gc.get_referrers", "gc.get_referents", "gc.get_objects",
+    "sys.settrace", "sys.setprofile", "sys._setprofileallthreads", "sys._settraceallthreads",
+    "sys.monitoring.register_callback",
+})
+
+
+class ImportBlocker(importlib.abc.MetaPathFinder):
+    """First on sys.meta_path: refuses the host bridges to every importer."""
+
+    def __init__(self, patterns):
+        self._patterns = tuple(patterns)
+
+    def find_spec(self, name, path=None, target=None):
+        if any(module_matches(name, pattern) for pattern in self._patterns) and not requested_by_pyodide():
+            raise ModuleNotAvailable(f"module '{name}' is not available in the sandbox", name=name)
+        return None
+
+
+class LearnerModuleLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module the program wrote: checked like the program, run with the learner's builtins."""
+
+    learner_builtins = None  # set by install()
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        import ast
+
+        text = importlib.util.decode_source(data)
+        tree = ast.parse(text, path)
+        check_tree(tree, path, text)
+        return compile(tree, path, "exec", dont_inherit=True)
+
+    def exec_module(self, module):
+        module.__builtins__ = LearnerModuleLoader.learner_builtins
+        super().exec_module(module)
+
+
+class LearnerModuleFinder(importlib.abc.MetaPathFinder):
+    """Second on sys.meta_path: gives modules found outside the standard library the learner's loader."""
+
+    def find_spec(self, name, path=None, target=None):
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        if spec is None or spec.origin is None or spec.origin.startswith(_TRUSTED_PREFIXES):
+            return spec
+        if spec.origin in ("namespace", "built-in", "frozen"):
+            return spec
+        if not spec.origin.endswith(".py"):
+            # A .pyc or extension module the program wrote would run outside the policy.
+            raise ModuleNotAvailable(
+                f"module '{name}' is compiled ({spec.origin}); only .py files can be imported in the sandbox",
+                name=name,
+            )
+        spec.loader = LearnerModuleLoader(name, spec.origin)
+        return spec
+
+
+def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted):
+    # Everything the hook consults is bound here as immutable values (frozenset, tuple, function): no
+    # global, no attribute, nothing a program could reach and change.
+    def sandpit_audit(event, args, _blocked=blocked_events, _bridges=bridge_patterns, _matches=matches, _trusted=trusted):
+        if event in _blocked or event.startswith("ctypes."):
+            raise RuntimeError(f"'{event}' is not available in the sandbox")
+        if event == "import":
+            name = args[0]
+            for pattern in _bridges:
+                if _matches(name, pattern) and not _trusted():
+                    raise ModuleNotAvailable(f"module '{name}' is not available in the sandbox", name=name)
+
+    return sandpit_audit
+
+
+_installed = False
+
+
+def install(bridge_patterns, learner_builtins):
+    """Applies the hardening (once per interpreter)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    patterns = tuple(bridge_patterns)
+    for name in list(sys.modules):
+        if any(module_matches(name, pattern) for pattern in patterns):
+            del sys.modules[name]
+    sys.meta_path[:] = [finder for finder in sys.meta_path if type(finder).__name__ != "JsFinder"]
+    LearnerModuleLoader.learner_builtins = learner_builtins
+    # Just before the PathFinder, so built-in modules still win over a program's files of the same name.
+    path_finder = sys.meta_path.index(importlib.machinery.PathFinder)
+    sys.meta_path.insert(path_finder, LearnerModuleFinder())
+    sys.meta_path.insert(0, ImportBlocker(patterns))
+    sys.path_importer_cache.clear()
+    sys.addaudithook(_make_audit_hook(_BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide))

@@ -1,0 +1,116 @@
+"""Runs one learner program: compile, execute in a fresh globals dict under the policy, report the outcome.
+
+The worker calls `run_program(code, filename, policy_json, host, stdin_json, patch_sleep)` and gets back a
+dict describing how the program ended (RunOutcome in worker/protocol.ts), which Pyodide converts to a
+JavaScript object in C: after the program has run, nothing it could have patched (the `json` module, say)
+is used to report on it. Output is not part of the
+result: it streams to the main thread while the program runs.
+
+Each interpreter runs exactly one program (the main thread replaces it afterwards), so the runner may patch
+process-wide state (sys.stdin, time.sleep) for the program's sake without cleaning up.
+"""
+
+import json
+import linecache
+import sys
+
+import ast
+
+import sandpit_host
+import sandpit_isolation
+from sandpit_guard import check_tree
+from sandpit_learner_sys import learner_sys
+from sandpit_policy import HOST_BRIDGES, Policy, build_builtins
+from sandpit_traceback import describe_exception
+
+_MAX_MESSAGE_CHARS = 8 * 1024
+
+
+class _Exit:
+    """`exit()` and `quit()` for a program that has no interactive session to close: raise SystemExit."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"Use {self.name}() to end the program"
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+def _exit_code(exc):
+    """Python's rules for SystemExit: None is 0, an int is itself, anything else is printed and means 1."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    try:
+        print(code, file=sys.stderr)
+    except BaseException:
+        pass
+    return 1
+
+
+def _remember_source(code, filename):
+    # Tracebacks read source lines through linecache; our code has no file on disk.
+    lines = code.splitlines(keepends=True)
+    linecache.cache[filename] = (len(code), None, lines, filename)
+
+
+def _flush_streams():
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:  # The learner may have closed or replaced the stream.
+            pass
+
+
+def _truncate(report):
+    message = report["message"]
+    if len(message) > _MAX_MESSAGE_CHARS:
+        report["message"] = message[:_MAX_MESSAGE_CHARS] + "…"
+    return report
+
+
+def fresh_globals(policy, overrides=None):
+    replacements = {"exit": _Exit("exit"), "quit": _Exit("quit"), **(overrides or {})}
+    return {
+        "__name__": "__main__",
+        "__doc__": None,
+        "__package__": None,
+        "__builtins__": build_builtins(policy, overrides=replacements, substitutes={"sys": learner_sys()}),
+    }
+
+
+def compile_checked(code, filename):
+    """Parse, refuse denied names (SandboxError, pointing at the line), compile."""
+    tree = ast.parse(code, filename)
+    check_tree(tree, filename, code)
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+def run_program(code, filename, policy_json, host=None, stdin_json=None, patch_sleep=False):
+    """Run `code` as the `__main__` module of a fresh namespace; return the RunOutcome as a dict.
+
+    `host` provides blocking input and sleep (see sandpit_host); `stdin_json` is the StdinPlan.
+    """
+    policy = Policy(json.loads(policy_json))
+    stdin = json.loads(stdin_json) if stdin_json else {"lines": [], "whenExhausted": "eof"}
+    learner_input = sandpit_host.install(host, stdin["lines"], stdin["whenExhausted"], patch_sleep)
+    _remember_source(code, filename)
+    try:
+        compiled = compile_checked(code, filename)
+        namespace = fresh_globals(policy, {"input": learner_input})
+        sandpit_isolation.install(HOST_BRIDGES, namespace["__builtins__"])
+        exec(compiled, namespace)
+        outcome = {"kind": "completed"}
+    except SystemExit as exc:
+        code_value = _exit_code(exc)
+        outcome = {"kind": "completed"} if code_value == 0 else {"kind": "exited", "exitCode": code_value}
+    except BaseException as exc:  # noqa: BLE001 - everything the learner raises is reported, not propagated.
+        outcome = {"kind": "raised", "error": _truncate(describe_exception(exc, filename))}
+    finally:
+        _flush_streams()
+    return outcome

@@ -1,0 +1,183 @@
+import { transfer } from 'comlink';
+import type { PyodideAPI } from 'pyodide';
+import { classifyFatalError, watchForFatalErrors } from './fatal-error';
+import { createHostFunctions } from './host-bridge';
+import { installInterpreterTick, NO_SIGNALS } from './interpreter-tick';
+import { lockDownWorkerScope } from './lockdown';
+import { installMemoryLimit } from './memory-limit';
+import { OutputBatcher } from './output-batcher';
+import type {
+  BootOptions,
+  BootReport,
+  OutputChunk,
+  OutputStream,
+  RunOutcome,
+  RunReport,
+  RunRequest,
+  WorkerApi,
+  WorkerEvent,
+} from './protocol';
+import { loadInterpreter } from './pyodide-snapshot';
+import { defaultPyodideIndexURL } from './pyodide-location';
+import { bootstrapRunner, installBootstrap, type HostFunctions, type PythonRunner } from './python-sources';
+import { OutputCredit, SignalCell, StdinMailbox } from './shared-memory';
+
+/** Characters of output the main thread may have unhandled before the program waits for it to catch up. */
+const OUTPUT_IN_FLIGHT_LIMIT = 1 << 20;
+
+interface Booted {
+  readonly pyodide: PyodideAPI;
+  readonly runner: PythonRunner;
+  readonly host: HostFunctions;
+  readonly batcher: OutputBatcher;
+  readonly events: MessagePort;
+  readonly patchSleep: boolean;
+}
+
+/** Output belongs to the run in progress; every batch is tagged with it. */
+let currentRunId = 0;
+/** Set when Pyodide starts reporting a fatal error: its internal stack dump is not the learner's output. */
+let fatalInProgress = false;
+
+function post(events: MessagePort, event: WorkerEvent): void {
+  events.postMessage(event);
+}
+
+function countChars(chunks: readonly OutputChunk[]): number {
+  return chunks.reduce((total, chunk) => total + chunk.text.length, 0);
+}
+
+/**
+ * Boots an interpreter in named stages:
+ *   1. limits and shared cells, before anything allocates;
+ *   2. Pyodide from our own origin: fresh, fresh + snapshot, or from a snapshot;
+ *   3. streams: stdout/stderr into the batcher, with back-pressure;
+ *   4. the periodic tick (output flushing, interrupts), the host functions for input and sleep, and the
+ *      lockdown of the worker's JavaScript scope.
+ */
+async function bootInterpreter(
+  options: BootOptions,
+): Promise<Booted & { snapshot?: Uint8Array; fromSnapshot: boolean }> {
+  // Stage 1: limits and shared cells.
+  installMemoryLimit(options.memoryLimitBytes);
+  const signals = options.shared ? new SignalCell(options.shared.signals) : null;
+  const stdin = options.shared ? new StdinMailbox(options.shared.stdin) : null;
+  const credit = options.shared ? new OutputCredit(options.shared.outputCredit) : null;
+  const events = options.eventPort;
+  const batcher = new OutputBatcher({
+    send: (chunks) => {
+      post(events, { type: 'output', runId: currentRunId, chunks });
+      if (credit !== null && signals !== null) {
+        credit.spend(countChars(chunks));
+        credit.waitBelow(OUTPUT_IN_FLIGHT_LIMIT, signals);
+      }
+    },
+  });
+  watchForFatalErrors(() => {
+    fatalInProgress = true;
+  });
+
+  // Stage 2: the interpreter.
+  const indexURL = options.indexURL ?? defaultPyodideIndexURL(import.meta.url);
+  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap);
+  const { pyodide } = loaded;
+
+  // Stage 3: streams.
+  const writer = (stream: OutputStream) => ({
+    write: (bytes: Uint8Array): number => {
+      if (!fatalInProgress) batcher.writeBytes(stream, bytes);
+      return bytes.length;
+    },
+    isatty: false,
+  });
+  pyodide.setStdout(writer('stdout'));
+  pyodide.setStderr(writer('stderr'));
+  // File descriptor 0 is at end of file; programs read input through sys.stdin and input() (sandpit_host).
+  pyodide.setStdin({ read: () => 0 });
+
+  // Stage 4: tick and host functions, then the lockdown: from here on the worker holds no capability a
+  // program could abuse, whether or not it gets past the Python layer.
+  installInterpreterTick(pyodide, () => batcher.flushIfDue(), signals ?? NO_SIGNALS);
+  const host = createHostFunctions({
+    signals,
+    stdin,
+    requestLine: (prompt) => {
+      batcher.flush();
+      post(events, { type: 'input-request', runId: currentRunId, prompt });
+    },
+    flushOutput: () => batcher.flush(),
+  });
+  const runner = bootstrapRunner(pyodide);
+  const { survivors } = lockDownWorkerScope();
+  // Fail closed: an interpreter that couldn't be locked down never runs a program.
+  if (survivors.length > 0) throw new Error(`[sandpit] lockdown left ${survivors.join(', ')} reachable`);
+  return {
+    pyodide,
+    runner,
+    host,
+    batcher,
+    events,
+    patchSleep: signals !== null,
+    snapshot: loaded.snapshot,
+    fromSnapshot: loaded.fromSnapshot,
+  };
+}
+
+/** A JavaScript exception out of Python: the interpreter died (os._exit, C stack overflow, abort...). */
+function outcomeOfCrash(error: unknown): RunOutcome {
+  const fatal = classifyFatalError(error);
+  if (fatal?.kind === 'exit')
+    return fatal.code === 0 ? { kind: 'completed' } : { kind: 'exited', exitCode: fatal.code };
+  return { kind: 'fatal', reason: fatal?.reason ?? 'internal' };
+}
+
+export function createWorkerApi(): WorkerApi {
+  let booted: Booted | null = null;
+
+  const api: WorkerApi = {
+    async boot(options: BootOptions): Promise<BootReport> {
+      if (booted !== null) throw new Error('[sandpit] the worker is already booted');
+      const started = performance.now();
+      const { snapshot, fromSnapshot, ...ready } = await bootInterpreter(options);
+      booted = ready;
+      const pythonVersion = String(ready.pyodide.runPython('import sys; sys.version.split()[0]'));
+      const report: BootReport = {
+        pythonVersion,
+        pyodideVersion: ready.pyodide.version,
+        bootMs: performance.now() - started,
+        fromSnapshot,
+        ...(snapshot ? { snapshot } : {}),
+      };
+      return snapshot ? transfer(report, [snapshot.buffer]) : report;
+    },
+
+    async run(request: RunRequest): Promise<RunReport> {
+      if (booted === null) throw new Error('[sandpit] run() before boot()');
+      const { runner, batcher, events, host, patchSleep } = booted;
+      currentRunId = request.runId;
+      // Locked down at boot already; repeated here so no future change can run code before it.
+      lockDownWorkerScope();
+      let outcome: RunOutcome;
+      try {
+        // Its shape is checked by the main thread (worker-message-guard), like everything the worker says.
+        outcome = runner.runProgram(
+          request.code,
+          request.filename,
+          JSON.stringify(request.policy),
+          host,
+          JSON.stringify(request.stdin),
+          patchSleep,
+        ) as RunOutcome;
+      } catch (error) {
+        outcome = outcomeOfCrash(error);
+      } finally {
+        batcher.flush({ final: true });
+        // Output and the result travel on different channels; this marker tells the main thread that every
+        // batch of this run has been sent.
+        post(events, { type: 'run-flushed', runId: request.runId });
+      }
+      return { runId: request.runId, outcome };
+    },
+  };
+  return api;
+}
