@@ -20,14 +20,19 @@ export function byteGroup(file: string): ByteGroup {
 }
 
 /**
- * Loads the scratch pad once in a fresh context until Python is ready and sums, per group, what it
- * requested from our origin. Sizes come from `dist/` (gzip-compressed here), so the figure doesn't depend on
- * whether the benchmark's server compresses.
+ * Loads a page once in a fresh context until `readySelector` matches (default: the scratch pad with Python
+ * ready) and sums, per group, what it requested from the build. Sizes come from `dist/` (gzip-compressed
+ * here), so the figure doesn't depend on whether the benchmark's server compresses. Files outside the
+ * build (a benchmark page) are not counted.
  */
 export async function firstVisitBytes(
   browser: Browser,
   origin: string,
   dist: string,
+  target: { path: string; readySelector: string } = {
+    path: '/',
+    readySelector: `${SANDPIT.state}[data-state=ready]`,
+  },
 ): Promise<FirstVisitBytes> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -36,8 +41,8 @@ export async function firstVisitBytes(
     const url = new URL(request.url());
     if (url.origin === origin) requested.add(url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
   });
-  await page.goto(`${origin}/`);
-  await page.waitForSelector(`${SANDPIT.state}[data-state=ready]`, { timeout: 120_000 });
+  await page.goto(`${origin}${target.path}`);
+  await page.waitForSelector(target.readySelector, { timeout: 120_000 });
   await context.close();
 
   const groups: FirstVisitBytes['groups'] = {

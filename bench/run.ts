@@ -26,7 +26,9 @@ import {
   idleMemory,
   readyAfterKill,
   targets,
+  twentyWidgets,
   type Target,
+  type TwentyWidgets,
 } from './scenarios.ts';
 import { median } from './stats.ts';
 
@@ -41,6 +43,7 @@ const server = await serveStatic(
     '/': DIST,
     '/bench-raw/': path.join(ROOT, 'bench/raw-pyodide'),
     '/pyodide-js/': path.join(ROOT, 'node_modules/pyodide'),
+    '/bench-pages/': path.join(ROOT, 'bench/pages'),
   },
   securityHeaders(),
 );
@@ -76,6 +79,16 @@ const cpu = await sideBySide('CPU', cpuSeconds);
 const floods = await sideBySide(`flood of ${FLOOD_LINES} lines`, flood, Math.min(RUNS, 3));
 const memory = await sideBySide('memory', idleMemory, Math.min(RUNS, 3));
 const bytes = await firstVisitBytes(browser, server.url, DIST);
+const widgetPageBytes = await firstVisitBytes(browser, server.url, DIST, {
+  path: '/bench-pages/twenty-widgets.html',
+  readySelector: 'sandpit-python#w0 [data-testid=status][data-state=ready]',
+});
+const widgets: TwentyWidgets[] = [];
+for (let run = 0; run < Math.min(RUNS, 3); run++) {
+  widgets.push(await twentyWidgets(browser, server.url));
+  process.stdout.write(`\r20 widgets: ${run + 1}/${Math.min(RUNS, 3)}`);
+}
+process.stdout.write('\n');
 const chromiumVersion = browser.version();
 await browser.close();
 await server.close();
@@ -160,6 +173,37 @@ const rows: Row[] = [
     target: { atMost: (1.5 * 1000 * 1000) / 1024 },
   },
   { figure: 'first visit, gzip: Pyodide', unit: 'KiB', sandpit: bytes.groups.pyodide.gzip / 1024, raw: null },
+  {
+    figure: '20 widgets: memory once loaded (Python ready)',
+    unit: 'MiB',
+    sandpit: median(widgets.map((w) => w.loadedBytes / MiB)),
+    raw: null,
+  },
+  {
+    figure: '20 widgets: memory after each ran once',
+    unit: 'MiB',
+    sandpit: median(widgets.map((w) => w.usedBytes / MiB)),
+    raw: null,
+  },
+  {
+    figure: '20 widgets: most interpreters alive at once',
+    unit: 'workers',
+    sandpit: Math.max(...widgets.map((w) => w.mostInterpreters)),
+    raw: null,
+    target: { atMost: 3 },
+  },
+  {
+    figure: '20 widgets: running all twenty, one after another',
+    unit: 'ms',
+    sandpit: median(widgets.map((w) => w.runAllMs)),
+    raw: null,
+  },
+  {
+    figure: '20 widgets: first visit, gzip (no Monaco until a widget is edited)',
+    unit: 'KiB',
+    sandpit: (widgetPageBytes.groups.app.gzip + widgetPageBytes.groups.monaco.gzip) / 1024,
+    raw: null,
+  },
 ];
 
 const machine = {
@@ -180,8 +224,9 @@ const results = {
   runs: RUNS,
   machine,
   rows,
-  samples: { starts, outputs, kills, cpu, floods, memory },
+  samples: { starts, outputs, kills, cpu, floods, memory, widgets },
   firstVisit: bytes.groups,
+  widgetPageFirstVisit: widgetPageBytes.groups,
 };
 await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results/latest.json');

@@ -158,3 +158,44 @@ export async function idleMemory(
   await page.context().close();
   return memory;
 }
+
+export interface TwentyWidgets {
+  /** Right after load, with the first widgets' Python ready. */
+  readonly loadedBytes: number;
+  /** After every widget has run once. */
+  readonly usedBytes: number;
+  /** Most interpreter workers alive at once while all twenty ran. */
+  readonly mostInterpreters: number;
+  /** Time to run all twenty one after another, from the first click to the last result. */
+  readonly runAllMs: number;
+}
+
+/** The bench page with 20 `<sandpit-python>` widgets: memory idle and after each has run once. */
+export async function twentyWidgets(browser: Browser, origin: string): Promise<TwentyWidgets> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await page.goto(`${origin}/bench-pages/twenty-widgets.html`);
+  const first = page.locator('sandpit-python#w0 [data-testid=status]');
+  await first.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });
+  const loaded = await measureMemory(page);
+  await page.evaluate(() => {
+    const state = { most: 0 };
+    (globalThis as unknown as { __most: typeof state }).__most = state;
+    new MutationObserver(() => {
+      for (const status of document.querySelectorAll('[data-testid=status]'))
+        state.most = Math.max(state.most, Number(status.getAttribute('data-interpreters') ?? 0));
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-interpreters'] });
+  });
+  const started = Date.now();
+  for (let index = 0; index < 20; index++) {
+    const widget = page.locator(`sandpit-python#w${index}`);
+    await widget.getByTestId('run').click();
+    await widget.locator('[data-testid=status][data-runs="1"]').waitFor({ timeout: 60_000 });
+  }
+  const runAllMs = Date.now() - started;
+  const used = await measureMemory(page);
+  const most = await page.evaluate(() => (globalThis as unknown as { __most: { most: number } }).__most.most);
+  await context.close();
+  return { loadedBytes: loaded.totalBytes, usedBytes: used.totalBytes, mostInterpreters: most, runAllMs };
+}
