@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -28,9 +29,22 @@ export interface StaticServer {
  * A minimal static file server for benchmarks and experiments: every response carries `headers`, files
  * are read from the mounted folders, `/` serves `index.html`. Listens on 127.0.0.1 on a free port.
  */
-export async function serveStatic(mounts: Mounts, headers: Record<string, string>): Promise<StaticServer> {
+export interface ListenOptions {
+  /** Default 127.0.0.1; `0.0.0.0` serves the local network. */
+  readonly host?: string;
+  /** Default: any free port. */
+  readonly port?: number;
+  /** PEM certificate and key: serve HTTPS (needed for cross-origin isolation beyond localhost). */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+}
+
+export async function serveStatic(
+  mounts: Mounts,
+  headers: Record<string, string>,
+  listen: ListenOptions = {},
+): Promise<StaticServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
-  const server = http.createServer(async (request, response) => {
+  const handler: http.RequestListener = async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const prefix = prefixes.find((candidate) => pathname.startsWith(candidate));
     const root = prefix === undefined ? undefined : mounts[prefix];
@@ -54,11 +68,13 @@ export async function serveStatic(mounts: Mounts, headers: Record<string, string
     } catch {
       response.writeHead(404, headers).end();
     }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  };
+  const server = listen.tls ? https.createServer(listen.tls, handler) : http.createServer(handler);
+  const host = listen.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(listen.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${listen.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
