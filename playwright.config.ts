@@ -22,6 +22,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The service worker precaches 17 MiB per browser context; only the offline tests need it
+    // (test/e2e/offline.spec.ts allows it), and the others stay free of its background work.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'functional', testMatch: /(e2e|security)\/.*\.spec\.ts$/, testIgnore: /\.timing\.spec\.ts$/ },

@@ -1,12 +1,45 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { pyodideAssetsPlugin } from './tools/vite-plugin-pyodide-assets.ts';
 import { securityHeadersPlugin } from './tools/vite-plugin-security-headers.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any folder or subpath (a USB stick, /sandpit/ on a school server).
   base: './',
-  plugins: [securityHeadersPlugin(), pyodideAssetsPlugin()],
+  plugins: [
+    securityHeadersPlugin(),
+    pyodideAssetsPlugin(),
+    // The offline classroom: a service worker precaches the whole build (src/offline/service-worker.ts).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'service-worker.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Sandpit: Python scratch pad',
+        short_name: 'Sandpit',
+        description: 'Write and run Python in your browser, offline, in a sandbox.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfbfa',
+        theme_color: '#2f6f4f',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      injectManifest: {
+        // Everything the scratch pad and the widgets need, Pyodide's 9 MiB wasm included.
+        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,json,webmanifest}'],
+        globIgnores: ['_headers'],
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      },
+    }),
+  ],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },

@@ -75,6 +75,11 @@ export async function serveStatic(
   const { port } = server.address() as AddressInfo;
   return {
     url: `${listen.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Also drop kept-alive connections: a test that stops the server means "the server is gone".
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

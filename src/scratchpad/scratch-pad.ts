@@ -89,6 +89,15 @@ export class ScratchPad {
     window.addEventListener('hashchange', () => this.loadSharedCodeFromHash());
   }
 
+  /** A message in the notice bar, from outside the pad (the offline service worker's news). */
+  notify(
+    kind: 'info' | 'warning' | 'error',
+    text: string,
+    action?: { label: string; action: () => void },
+  ): void {
+    this.notices.show(kind, text, action);
+  }
+
   /** Loads Monaco (a separate chunk) after the page is interactive. */
   async loadEditor(): Promise<void> {
     const { createPythonEditor } = await import('../editor/python-editor');

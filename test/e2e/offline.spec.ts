@@ -1,0 +1,115 @@
+import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { encodeCode } from '../../src/share/share-link.ts';
+import { securityHeaders } from '../../tools/security-headers.ts';
+import { serveStatic } from '../../tools/static-server.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+const DIST = path.resolve(import.meta.dirname, '../../dist');
+const STDLIB_PROGRAM = `import json, re, collections, datetime, statistics, textwrap, random
+counts = collections.Counter(re.findall(r"\\w+", "the cat and the hat and the bat"))
+print(json.dumps(counts.most_common(1)))
+print(statistics.mean([1, 2, 3, 4]), datetime.date(2024, 2, 29).isoformat())
+print(textwrap.shorten("offline " * 5, width=20))
+`;
+
+async function runProgram(page: Page, code: string): Promise<string> {
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  const before = Number(await status.getAttribute('data-runs'));
+  await page.evaluate((hash) => (location.hash = hash), `code=${encodeCode(code)}`);
+  await expect(page.getByTestId('editor')).toContainText('statistics');
+  await page.getByTestId('run').click();
+  await expect(status).toHaveAttribute('data-runs', String(before + 1));
+  return (await page.getByTestId('output').textContent()) ?? '';
+}
+
+test('after one visit, the scratch pad loads and runs Python with the network and the server gone', async ({
+  browser,
+}) => {
+  // Served from a subfolder, as from a school's server.
+  const server = await serveStatic({ '/sandpit/': DIST }, securityHeaders());
+  const context = await browser.newContext();
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    if (!request.url().startsWith(`${server.url}/`)) foreign.push(request.url());
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sandpit/`);
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+  // The service worker has cached the whole build.
+  await expect(page.getByTestId('notice')).toContainText('ready to work offline', { timeout: 60_000 });
+
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const output = await runProgram(page, STDLIB_PROGRAM);
+  expect(output).toBe('[["the", 3]]\n2.5 2024-02-29\noffline [...]\n');
+  // Neither the page nor its service worker ever asked any other host for anything.
+  expect(foreign).toEqual([]);
+  await context.close();
+});
+
+test('on a host that sends no headers, the service worker supplies them after one reload', async ({
+  browser,
+}) => {
+  const server = await serveStatic({ '/': DIST }, {});
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    // First visit: not isolated; once the service worker controls the page, it reloads by itself.
+    await page.waitForFunction(() => crossOriginIsolated, null, { timeout: 60_000 });
+    await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+    // input() works: it needs SharedArrayBuffer, which needs the isolation headers.
+    await page.evaluate(
+      (hash) => (location.hash = hash),
+      `code=${encodeCode('import statistics\nprint(input("x? "))\n')}`,
+    );
+    await expect(page.getByTestId('editor')).toContainText('statistics');
+    await page.getByTestId('run').click();
+    await page.getByTestId('stdin').fill('isolated');
+    await page.getByTestId('stdin').press('Enter');
+    await expect(page.getByTestId('status')).toHaveAttribute('data-last-result', 'ok');
+    await expect(page.getByTestId('output')).toContainText('isolated\nisolated\n');
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a new deployment is offered as an update, and taking it keeps the learner’s code', async ({
+  browser,
+}) => {
+  // A copy of the build we can "redeploy" by changing a file.
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'sandpit-deploy-'));
+  await cp(DIST, folder, { recursive: true });
+  const server = await serveStatic({ '/': folder }, securityHeaders());
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#code=${encodeCode('print("my own work")\n')}`);
+    await expect(page.getByTestId('notice')).toContainText('ready to work offline', { timeout: 60_000 });
+
+    await appendFile(path.join(folder, 'service-worker.js'), '\n// the next deployment\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const notice = page.getByTestId('notice');
+    await expect(notice).toContainText('A new version of Sandpit is available', { timeout: 60_000 });
+    const reloaded = page.waitForEvent('load');
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('editor')).toContainText('my own work');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
