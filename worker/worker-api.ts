@@ -23,7 +23,7 @@ import { bootstrapRunner, installBootstrap, type HostFunctions, type PythonRunne
 import { OutputCredit, SignalCell, StdinMailbox } from './shared-memory';
 
 /** Characters of output the main thread may have unhandled before the program waits for it to catch up. */
-const OUTPUT_IN_FLIGHT_LIMIT = 1 << 20;
+const OUTPUT_IN_FLIGHT_LIMIT = 256 * 1024;
 
 interface Booted {
   readonly pyodide: PyodideAPI;

@@ -35,6 +35,8 @@ interface Block {
 }
 
 const LINES_PER_BLOCK = 200;
+/** A run's first output, up to this size, is rendered at once instead of at the next frame. */
+const IMMEDIATE_CHARS = 4096;
 const CHARS_PER_BLOCK = 32 * 1024;
 
 /** The longest start of `text` with at most `maxChars` characters and `maxLines` newlines, cut after a newline where possible. */
@@ -138,7 +140,12 @@ export class ConsoleView {
       this.droppedChars += dropped.entry.text.length;
       this.droppedLines += dropped.lines;
     }
-    if (this.frame === null) this.frame = requestAnimationFrame(() => this.renderFrame());
+    if (this.frame !== null) return;
+    // A run's first bit of output shows at once rather than at the next frame (up to 16 ms later): that
+    // is what "first output" feels like. Everything after it waits for frames, so floods stay paced.
+    if (this.shownChars === 0 && this.droppedChars === 0 && this.pendingChars <= IMMEDIATE_CHARS)
+      this.renderFrame();
+    else this.frame = requestAnimationFrame(() => this.renderFrame());
   }
 
   private renderFrame(): void {
