@@ -23,10 +23,16 @@ export const RAW: PageContract = { state: 'body', run: '#run', output: '#output'
  * Installed before the page's own scripts: records (performance.now(), so from navigation start) when the
  * state first became `ready` and when the editor first appeared.
  */
-export async function recordMilestones(page: Page, contract: PageContract): Promise<void> {
-  // tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(...)` helper;
-  // the functions below run in the page, where that helper must exist too.
+/**
+ * tsx compiles the bench with esbuild's keepNames, which wraps named functions in a `__name(...)` helper;
+ * functions the bench runs in a page need that helper there too. Call before the page loads.
+ */
+export async function allowPageFunctions(page: Page): Promise<void> {
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+}
+
+export async function recordMilestones(page: Page, contract: PageContract): Promise<void> {
+  await allowPageFunctions(page);
   await page.addInitScript((selector) => {
     const marks: Record<string, number> = {};
     (globalThis as unknown as { __marks: typeof marks }).__marks = marks;

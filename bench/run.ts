@@ -35,6 +35,8 @@ import { median } from './stats.ts';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Floods, memory and the widget page are slow and steady: fewer runs. */
+const FEW_RUNS = Math.min(RUNS, 3);
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
 
@@ -76,17 +78,17 @@ const starts = await sideBySide('start', coldAndWarmStart);
 const outputs = await sideBySide('first output', firstOutput);
 const kills = await sideBySide('ready after a kill', readyAfterKill);
 const cpu = await sideBySide('CPU', cpuSeconds);
-const floods = await sideBySide(`flood of ${FLOOD_LINES} lines`, flood, Math.min(RUNS, 3));
-const memory = await sideBySide('memory', idleMemory, Math.min(RUNS, 3));
+const floods = await sideBySide(`flood of ${FLOOD_LINES} lines`, flood, FEW_RUNS);
+const memory = await sideBySide('memory', idleMemory, FEW_RUNS);
 const bytes = await firstVisitBytes(browser, server.url, DIST);
 const widgetPageBytes = await firstVisitBytes(browser, server.url, DIST, {
   path: '/bench-pages/twenty-widgets.html',
   readySelector: 'sandpit-python#w0 [data-testid=status][data-state=ready]',
 });
 const widgets: TwentyWidgets[] = [];
-for (let run = 0; run < Math.min(RUNS, 3); run++) {
+for (let run = 0; run < FEW_RUNS; run++) {
   widgets.push(await twentyWidgets(browser, server.url));
-  process.stdout.write(`\r20 widgets: ${run + 1}/${Math.min(RUNS, 3)}`);
+  process.stdout.write(`\r20 widgets: ${run + 1}/${FEW_RUNS}`);
 }
 process.stdout.write('\n');
 const chromiumVersion = browser.version();
@@ -216,7 +218,7 @@ const machine = {
 };
 console.log(`\n${formatTable(rows)}\n`);
 console.log(
-  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Chromium ${machine.chromium}, medians of ${RUNS} runs (flood and memory: ${Math.min(RUNS, 3)})`,
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Chromium ${machine.chromium}, medians of ${RUNS} runs (flood and memory: ${FEW_RUNS})`,
 );
 
 const results = {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import {
+  allowPageFunctions,
   measureMemory,
   milestones,
   RAW,
@@ -174,7 +175,7 @@ export interface TwentyWidgets {
 export async function twentyWidgets(browser: Browser, origin: string): Promise<TwentyWidgets> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await allowPageFunctions(page);
   await page.goto(`${origin}/bench-pages/twenty-widgets.html`);
   const first = page.locator('sandpit-python#w0 [data-testid=status]');
   await first.and(page.locator('[data-state=ready]')).waitFor({ timeout: 120_000 });

@@ -25,10 +25,6 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/**
- * A minimal static file server for benchmarks and experiments: every response carries `headers`, files
- * are read from the mounted folders, `/` serves `index.html`. Listens on 127.0.0.1 on a free port.
- */
 export interface ListenOptions {
   /** Default 127.0.0.1; `0.0.0.0` serves the local network. */
   readonly host?: string;
@@ -38,6 +34,11 @@ export interface ListenOptions {
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
+/**
+ * A minimal static file server for benchmarks, tests and `serve:lan`: every response carries `headers`,
+ * files are read from the mounted folders, `/` serves `index.html`. By default it listens on 127.0.0.1
+ * on a free port.
+ */
 export async function serveStatic(
   mounts: Mounts,
   headers: Record<string, string>,

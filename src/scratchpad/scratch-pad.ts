@@ -8,7 +8,7 @@ import { ConsoleView } from '../ui/console-view';
 import { StatusLine } from '../ui/status-line';
 import { StdinLine } from '../ui/stdin-line';
 import { TruncationBanner } from '../ui/truncation-banner';
-import { NoticeBar } from './notice-bar';
+import { NoticeBar, type NoticeAction, type NoticeKind } from './notice-bar';
 import { ScratchPadElements } from './scratch-pad-elements';
 
 export const WELCOME_CODE = `# Welcome to Sandpit! Press Run (or Ctrl+Enter) to run this program.
@@ -90,11 +90,7 @@ export class ScratchPad {
   }
 
   /** A message in the notice bar, from outside the pad (the offline service worker's news). */
-  notify(
-    kind: 'info' | 'warning' | 'error',
-    text: string,
-    action?: { label: string; action: () => void },
-  ): void {
+  notify(kind: NoticeKind, text: string, action?: NoticeAction): void {
     this.notices.show(kind, text, action);
   }
 

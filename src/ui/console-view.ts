@@ -35,9 +35,9 @@ interface Block {
 }
 
 const LINES_PER_BLOCK = 200;
+const CHARS_PER_BLOCK = 32 * 1024;
 /** A run's first output, up to this size, is rendered at once instead of at the next frame. */
 const IMMEDIATE_CHARS = 4096;
-const CHARS_PER_BLOCK = 32 * 1024;
 
 /** The longest start of `text` with at most `maxChars` characters and `maxLines` newlines, cut after a newline where possible. */
 function prefixWithin(text: string, maxChars: number, maxLines: number): string {

@@ -16,12 +16,17 @@ print(statistics.mean([1, 2, 3, 4]), datetime.date(2024, 2, 29).isoformat())
 print(textwrap.shorten("offline " * 5, width=20))
 `;
 
-async function runProgram(page: Page, code: string): Promise<string> {
+/** Opens `code` through a share link and waits until the editor shows `marker` (a word of it). */
+async function openCode(page: Page, code: string, marker: string): Promise<void> {
+  await page.evaluate((hash) => (location.hash = hash), `code=${encodeCode(code)}`);
+  await expect(page.getByTestId('editor')).toContainText(marker);
+}
+
+async function runProgram(page: Page, code: string, marker: string): Promise<string> {
   const status = page.getByTestId('status');
   await expect(status).toHaveAttribute('data-state', 'ready');
   const before = Number(await status.getAttribute('data-runs'));
-  await page.evaluate((hash) => (location.hash = hash), `code=${encodeCode(code)}`);
-  await expect(page.getByTestId('editor')).toContainText('statistics');
+  await openCode(page, code, marker);
   await page.getByTestId('run').click();
   await expect(status).toHaveAttribute('data-runs', String(before + 1));
   return (await page.getByTestId('output').textContent()) ?? '';
@@ -48,7 +53,7 @@ test('after one visit, the scratch pad loads and runs Python with the network an
   await page.reload();
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  const output = await runProgram(page, STDLIB_PROGRAM);
+  const output = await runProgram(page, STDLIB_PROGRAM, 'statistics');
   expect(output).toBe('[["the", 3]]\n2.5 2024-02-29\noffline [...]\n');
   // Neither the page nor its service worker ever asked any other host for anything.
   expect(foreign).toEqual([]);
@@ -67,11 +72,7 @@ test('on a host that sends no headers, the service worker supplies them after on
     await page.waitForFunction(() => crossOriginIsolated, null, { timeout: 60_000 });
     await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
     // input() works: it needs SharedArrayBuffer, which needs the isolation headers.
-    await page.evaluate(
-      (hash) => (location.hash = hash),
-      `code=${encodeCode('import statistics\nprint(input("x? "))\n')}`,
-    );
-    await expect(page.getByTestId('editor')).toContainText('statistics');
+    await openCode(page, 'print(input("x? "))\n', 'input');
     await page.getByTestId('run').click();
     await page.getByTestId('stdin').fill('isolated');
     await page.getByTestId('stdin').press('Enter');
