@@ -38,6 +38,8 @@ export default defineConfig({
       // A shared CI machine can steal a frame from any page; a real regression fails both attempts.
       retries: 1,
       fullyParallel: false,
+      // Recording a trace screencasts every frame, which costs the page the very time these tests measure.
+      use: { trace: 'off' },
     },
   ],
   webServer: {

@@ -95,4 +95,6 @@ test('without cross-origin isolation, input() fails with a clear message and Sto
   await pad.stopButton.click();
   expect(await pad.waitForRunsToReach(2)).toBe('stopped');
   expect(Date.now() - clicked).toBeLessThan(1000);
+  // Scripts the page still loads lazily (Monaco's workers) must not reach the handler after the test.
+  await pad.page.unrouteAll({ behavior: 'ignoreErrors' });
 });
