@@ -33,8 +33,8 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // Everything the scratch pad and the widgets need, Pyodide's 9 MiB wasm included.
-        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,json,webmanifest}'],
+        // Everything the scratch pad and the widgets need, Pyodide's 9 MiB wasm and a teacher's packages included.
+        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,whl,json,webmanifest}'],
         globIgnores: ['_headers'],
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
       },

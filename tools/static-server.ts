@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
+  '.whl': 'application/zip',
   '.svg': 'image/svg+xml',
   '.ttf': 'font/ttf',
 };

@@ -1,12 +1,14 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
+import { planPackages, readPackageFolder, type PackagePlan, type PyodideLock } from './pyodide-packages.ts';
 
 /**
  * Pyodide's runtime files, served from our own origin (no CDN): the loader bundled into the worker fetches
- * these from `<base>/pyodide/` at run time. The lock file comes along so `loadPackage` resolves packages a
- * teacher copies into the same folder.
+ * these from `<base>/pyodide/` at run time. The lock file comes along so `loadPackage` resolves the
+ * packages a teacher adds (see packagesFolder).
  */
 export const PYODIDE_RUNTIME_FILES = [
   'pyodide.asm.mjs',
@@ -20,7 +22,17 @@ const MIME_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.json': 'application/json',
+  '.whl': 'application/zip',
 };
+
+/**
+ * Where a teacher puts package files for the build: `packages/` next to package.json, or the folder
+ * SANDPIT_PACKAGES_DIR names. The build checks them (tools/pyodide-packages.ts) and ships them in
+ * `pyodide/` with a lock file that lists them and the list of what programs may import.
+ */
+export function packagesFolder(root: string): string {
+  return path.resolve(root, process.env['SANDPIT_PACKAGES_DIR'] ?? 'packages');
+}
 
 export function pyodideDirectory(): string {
   const require = createRequire(import.meta.url);
@@ -29,27 +41,50 @@ export function pyodideDirectory(): string {
 
 export function pyodideAssetsPlugin(): Plugin {
   const sourceDir = pyodideDirectory();
-  const files = new Set<string>(PYODIDE_RUNTIME_FILES);
+  let root = process.cwd();
+  let plan: PackagePlan | null = null;
+  // Planned once per build (or dev server start): a folder with problems fails it with every problem listed.
+  const packagePlan = (): PackagePlan => {
+    plan ??= planPackages(
+      JSON.parse(readFileSync(path.join(sourceDir, 'pyodide-lock.json'), 'utf8')) as PyodideLock,
+      readPackageFolder(packagesFolder(root)),
+    );
+    return plan;
+  };
+  /** Every file served from pyodide/, by name: Pyodide's own, the package files, the generated lists. */
+  const generatedFiles = (): Map<string, () => Buffer> => {
+    const { files, lock, index } = packagePlan();
+    const all = new Map<string, () => Buffer>();
+    for (const name of PYODIDE_RUNTIME_FILES) all.set(name, () => readFileSync(path.join(sourceDir, name)));
+    all.set('pyodide-lock.json', () => Buffer.from(JSON.stringify(lock)));
+    all.set(PACKAGE_INDEX_FILE, () => Buffer.from(JSON.stringify(index, null, 2)));
+    for (const file of files) all.set(file.fileName, () => file.bytes);
+    return all;
+  };
   return {
     name: 'sandpit:pyodide-assets',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      plan = null;
+      packagePlan();
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const match = /^\/pyodide\/([^/?#]+)/.exec(req.url ?? '');
         const name = match?.[1];
-        if (name === undefined || !files.has(name)) return next();
-        const file = path.join(sourceDir, name);
+        const file = name === undefined ? undefined : generatedFiles().get(name);
+        if (name === undefined || file === undefined) return next();
+        const bytes = file();
         res.setHeader('Content-Type', MIME_TYPES[path.extname(name)] ?? 'application/octet-stream');
-        res.setHeader('Content-Length', String(statSync(file).size));
-        createReadStream(file).pipe(res);
+        res.setHeader('Content-Length', String(bytes.length));
+        res.end(bytes);
       });
     },
     generateBundle() {
-      for (const name of PYODIDE_RUNTIME_FILES) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `pyodide/${name}`,
-          source: readFileSync(path.join(sourceDir, name)),
-        });
+      for (const [name, read] of generatedFiles()) {
+        this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: read() });
       }
     },
   };

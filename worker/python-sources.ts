@@ -48,6 +48,8 @@ export interface PythonRunner {
     stdinJson: string,
     patchSleep: boolean,
   ): unknown;
+  /** sandpit_isolation.trust_installed: the host installed these distributions for the coming run. */
+  trustPackages(distributions: readonly string[]): void;
 }
 
 interface PyDictProxy {
@@ -80,7 +82,12 @@ export function bootstrapRunner(pyodide: PyodideAPI): PythonRunner {
     run_program: (...args: Parameters<PythonRunner['runProgram']>) => PyDictProxy;
   };
   const runProgram = runner.run_program;
+  // Taken now: once a program has run, the bootstrap's modules can no longer be imported.
+  const isolation = pyodide.pyimport('sandpit_isolation') as unknown as {
+    trust_installed: (distributions: readonly string[]) => void;
+  };
   return {
+    trustPackages: (distributions) => isolation.trust_installed(distributions),
     runProgram: (...args) => {
       const result = runProgram(...args);
       try {

@@ -6,6 +6,7 @@ import { installInterpreterTick, NO_SIGNALS } from './interpreter-tick';
 import { lockDownWorkerScope } from './lockdown';
 import { installMemoryLimit } from './memory-limit';
 import { OutputBatcher } from './output-batcher';
+import { PackageLoader } from './package-loader';
 import type {
   BootOptions,
   BootReport,
@@ -32,6 +33,7 @@ interface Booted {
   readonly batcher: OutputBatcher;
   readonly events: MessagePort;
   readonly patchSleep: boolean;
+  readonly packages: PackageLoader;
 }
 
 /** Output belongs to the run in progress; every batch is tagged with it. */
@@ -108,6 +110,8 @@ async function bootInterpreter(
     flushOutput: () => batcher.flush(),
   });
   const runner = bootstrapRunner(pyodide);
+  // The teacher's packages are fetched later, per run, through a fetch only this loader holds.
+  const packages = await PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));
   const { survivors } = lockDownWorkerScope();
   // Fail closed: an interpreter that couldn't be locked down never runs a program.
   if (survivors.length > 0) throw new Error(`[sandpit] lockdown left ${survivors.join(', ')} reachable`);
@@ -118,6 +122,7 @@ async function bootInterpreter(
     batcher,
     events,
     patchSleep: signals !== null,
+    packages,
     snapshot: loaded.snapshot,
     fromSnapshot: loaded.fromSnapshot,
   };
@@ -153,8 +158,20 @@ export function createWorkerApi(): WorkerApi {
 
     async run(request: RunRequest): Promise<RunReport> {
       if (booted === null) throw new Error('[sandpit] run() before boot()');
-      const { runner, batcher, events, host, patchSleep } = booted;
+      const { pyodide, runner, batcher, events, host, patchSleep, packages } = booted;
       currentRunId = request.runId;
+      // Packages the program imports, installed before it starts (a fresh interpreter has none). If this
+      // fails, the program still runs and its import fails; untrusted package files get the learner's rules.
+      try {
+        const wanted = packages.packagesFor(pyodide, request.code);
+        if (wanted.length > 0) {
+          const { installed, problem } = await packages.load(pyodide, wanted);
+          if (problem !== null) batcher.writeText('stderr', problem);
+          if (installed.length > 0) runner.trustPackages(installed);
+        }
+      } catch (error) {
+        batcher.writeText('stderr', `Sandpit could not prepare the program's packages: ${String(error)}\n`);
+      }
       // Locked down at boot already; repeated here so no future change can run code before it.
       lockDownWorkerScope();
       let outcome: RunOutcome;
@@ -168,6 +185,8 @@ export function createWorkerApi(): WorkerApi {
           JSON.stringify(request.stdin),
           patchSleep,
         ) as RunOutcome;
+        if (outcome.kind === 'raised')
+          outcome = { ...outcome, error: packages.explainMissing(outcome.error) };
       } catch (error) {
         outcome = outcomeOfCrash(error);
       } finally {

@@ -1,10 +1,11 @@
 import { appendFile, cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { encodeCode } from '../../src/share/share-link.ts';
 import { securityHeaders } from '../../tools/security-headers.ts';
 import { serveStatic } from '../../tools/static-server.ts';
+import { openCode, runProgram } from './support/plain-page.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -15,22 +16,6 @@ print(json.dumps(counts.most_common(1)))
 print(statistics.mean([1, 2, 3, 4]), datetime.date(2024, 2, 29).isoformat())
 print(textwrap.shorten("offline " * 5, width=20))
 `;
-
-/** Opens `code` through a share link and waits until the editor shows `marker` (a word of it). */
-async function openCode(page: Page, code: string, marker: string): Promise<void> {
-  await page.evaluate((hash) => (location.hash = hash), `code=${encodeCode(code)}`);
-  await expect(page.getByTestId('editor')).toContainText(marker);
-}
-
-async function runProgram(page: Page, code: string, marker: string): Promise<string> {
-  const status = page.getByTestId('status');
-  await expect(status).toHaveAttribute('data-state', 'ready');
-  const before = Number(await status.getAttribute('data-runs'));
-  await openCode(page, code, marker);
-  await page.getByTestId('run').click();
-  await expect(status).toHaveAttribute('data-runs', String(before + 1));
-  return (await page.getByTestId('output').textContent()) ?? '';
-}
 
 test('after one visit, the scratch pad loads and runs Python with the network and the server gone', async ({
   browser,

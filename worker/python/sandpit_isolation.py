@@ -14,6 +14,11 @@ Each interpreter runs exactly one program and is then thrown away, so these chan
    or import a bridge from anywhere but Pyodide's own code. It keeps no state a program could change: the
    audit-hook bypass that edits the hook's globals through a frame has nothing to edit.
 
+Packages the host installed before the run (a teacher's wheels, see trust_installed) are the exception to
+3: their files load as the package's authors wrote them, with the real builtins, but only while their
+contents still match the hashes in the package's RECORD, so a program that rewrites one gets its own
+rules back, not the package's trust.
+
 Who imports is read from the importing frame's file name. Programs can't forge one: the sandbox's
 compile() refuses file names inside /lib/, and code objects can't be built or altered (audited).
 """
@@ -22,6 +27,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
+import types
 
 from sandpit_guard import check_tree
 from sandpit_policy import ModuleNotAvailable, module_matches
@@ -81,14 +87,50 @@ class LearnerModuleLoader(importlib.machinery.SourceFileLoader):
         super().exec_module(module)
 
 
+class InstalledPackageLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module of an installed package from its source, once the source matches its RECORD hash."""
+
+    def __init__(self, name, path, digest):
+        super().__init__(name, path)
+        self._digest = digest
+
+    def get_code(self, fullname):
+        # Always from the verified source: a cached .pyc could have been written by the program.
+        data = self.get_data(self.path)
+        if _record_digest(data) != self._digest:
+            raise ModuleNotAvailable(
+                f"module '{fullname}' was changed after its package was installed, so it can't be imported",
+                name=fullname,
+            )
+        return compile(data, self.path, "exec", dont_inherit=True)
+
+
+def _record_digest(data):
+    import base64
+    import hashlib
+
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
+
+
 class LearnerModuleFinder(importlib.abc.MetaPathFinder):
     """Second on sys.meta_path: gives modules found outside the standard library the learner's loader."""
+
+    def __init__(self, installed):
+        # Path -> RECORD digest of the files of packages the host installed (see trust_installed).
+        self._installed = installed
 
     def find_spec(self, name, path=None, target=None):
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
         if spec is None or spec.origin is None or spec.origin.startswith(_TRUSTED_PREFIXES):
             return spec
         if spec.origin in ("namespace", "built-in", "frozen"):
+            return spec
+        digest = self._installed.get(spec.origin)
+        if digest is not None:
+            if spec.origin.endswith(".py"):
+                spec.loader = InstalledPackageLoader(name, spec.origin, digest)
+            # Extension modules of installed packages were loaded into memory by Pyodide when the package
+            # was installed; importing one links that copy.
             return spec
         if not spec.origin.endswith(".py"):
             # A .pyc or extension module the program wrote would run outside the policy.
@@ -116,6 +158,20 @@ def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted):
 
 
 _installed = False
+_installed_files = {}
+
+
+def trust_installed(distribution_names):
+    """Records the files (and their RECORD hashes) of packages the host just installed, before install()."""
+    import importlib.metadata
+    import os
+
+    for name in distribution_names:
+        distribution = importlib.metadata.distribution(name)
+        for file in distribution.files or ():
+            if file.hash is None or file.hash.mode != "sha256":
+                continue
+            _installed_files[os.path.normpath(str(file.locate()))] = file.hash.value
 
 
 def install(bridge_patterns, learner_builtins):
@@ -132,7 +188,8 @@ def install(bridge_patterns, learner_builtins):
     LearnerModuleLoader.learner_builtins = learner_builtins
     # Just before the PathFinder, so built-in modules still win over a program's files of the same name.
     path_finder = sys.meta_path.index(importlib.machinery.PathFinder)
-    sys.meta_path.insert(path_finder, LearnerModuleFinder())
+    # A read-only view of a copy: what was trusted when the program started is all that ever will be.
+    sys.meta_path.insert(path_finder, LearnerModuleFinder(types.MappingProxyType(dict(_installed_files))))
     sys.meta_path.insert(0, ImportBlocker(patterns))
     sys.path_importer_cache.clear()
     sys.addaudithook(_make_audit_hook(_BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide))
