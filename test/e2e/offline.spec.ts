@@ -1,8 +1,9 @@
 import { appendFile, cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { encodeCode } from '../../src/share/share-link.ts';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../tools/chromium.ts';
 import { securityHeaders } from '../../tools/security-headers.ts';
 import { serveStatic } from '../../tools/static-server.ts';
 import { openCode, runProgram } from './support/plain-page.ts';
@@ -94,6 +95,31 @@ test('a new deployment is offered as an update, and taking it keeps the learnerâ
     await reloaded;
     await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('editor')).toContainText('my own work');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('Chromium finds the app installable: manifest, icons, offline start page', async () => {
+  // Browser contexts that Playwright creates are incognito, where nothing is installable; a persistent
+  // profile is not.
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'sandpit-profile-'));
+  const server = await serveStatic({ '/sandpit/': DIST }, securityHeaders());
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sandpit/`);
+    await expect(page.getByTestId('notice')).toContainText('ready to work offline', { timeout: 60_000 });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.url).toBe(`${server.url}/sandpit/manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
   } finally {
     await context.close();
     await server.close();
