@@ -97,6 +97,8 @@ await server.close();
 
 const MiB = 2 ** 20;
 const appAndMonacoGzip = bytes.groups.app.gzip + bytes.groups.monaco.gzip;
+// Targets are the issue's, raised where we beat them with room to spare (the issue's figure is in the
+// comment): a raised target keeps a regression from hiding under the old, looser one.
 const rows: Row[] = [
   {
     figure: 'cold start: navigation to Python ready (empty cache)',
@@ -123,14 +125,14 @@ const rows: Row[] = [
     unit: 'ms',
     sandpit: median(outputs.sandpit),
     raw: median(outputs.raw),
-    target: { atMost: 30 },
+    target: { atMost: 25 }, // issue: 30 ms; measured 18–20 ms
   },
   {
     figure: 'ready after a kill',
     unit: 'ms',
     sandpit: median(kills.sandpit),
     raw: median(kills.raw),
-    target: { ratioAtMost: 0.15 },
+    target: { ratioAtMost: 0.05 }, // issue: 0.15×; measured 0.00× (the spare is already warm)
   },
   {
     figure: 'CPU-bound workload, timed inside Python',
@@ -144,14 +146,14 @@ const rows: Row[] = [
     unit: 'ms',
     sandpit: pick(floods.sandpit, (s) => s.ms),
     raw: pick(floods.raw, (s) => s.ms),
-    target: { ratioAtMost: 3 },
+    target: { ratioAtMost: 0.5 }, // issue: 3×; measured 0.20–0.22×
   },
   {
     figure: 'flood: longest frame gap',
     unit: 'ms',
     sandpit: pick(floods.sandpit, (s) => s.maxFrameGapMs),
     raw: pick(floods.raw, (s) => s.maxFrameGapMs),
-    target: { atMost: 100 },
+    target: { atMost: 50 }, // issue: 100 ms; measured 17 ms since the console's fixes, 50 ms before
   },
   {
     figure: 'memory, idle (page + workers, JS heaps and wasm)',
@@ -172,7 +174,7 @@ const rows: Row[] = [
     unit: 'KiB',
     sandpit: appAndMonacoGzip / 1024,
     raw: null,
-    target: { atMost: (1.5 * 1000 * 1000) / 1024 },
+    target: { atMost: (1.2 * 1000 * 1000) / 1024 }, // issue: 1.5 MB; measured 965 KiB
   },
   { figure: 'first visit, gzip: Pyodide', unit: 'KiB', sandpit: bytes.groups.pyodide.gzip / 1024, raw: null },
   {

@@ -55,3 +55,14 @@ def test_keyboard_interrupt_is_reported_as_raised():
 def test_base_exception_subclasses_do_not_escape_the_runner():
     outcome = run("class Escape(BaseException):\n    pass\nraise Escape('out')\n")
     assert outcome["error"]["type"] == "Escape"
+
+
+def test_a_huge_exception_message_is_cut_short_in_the_message_and_the_traceback():
+    outcome = run('raise ValueError("m" * 2_000_000)\n')
+    assert outcome["kind"] == "raised"
+    error = outcome["error"]
+    assert error["type"] == "ValueError"
+    assert len(error["message"]) < 9 * 1024
+    assert len(error["traceback"]) < 33 * 1024
+    assert "ValueError: mmm" in error["traceback"]
+    assert error["traceback"].endswith("more characters not shown)\n")

@@ -24,6 +24,9 @@ from sandpit_policy import HOST_BRIDGES, Policy, build_builtins
 from sandpit_traceback import describe_exception
 
 _MAX_MESSAGE_CHARS = 8 * 1024
+# Well under the main thread's limit for a traceback (worker/wire-limits.ts, 64 Ki), which it enforces by
+# replacing the interpreter: a traceback that repeats a huge message must be cut here, not refused there.
+_MAX_TRACEBACK_CHARS = 32 * 1024
 
 
 class _Exit:
@@ -71,6 +74,10 @@ def _truncate(report):
     message = report["message"]
     if len(message) > _MAX_MESSAGE_CHARS:
         report["message"] = message[:_MAX_MESSAGE_CHARS] + "…"
+    traceback = report["traceback"]
+    if len(traceback) > _MAX_TRACEBACK_CHARS:
+        left_out = len(traceback) - _MAX_TRACEBACK_CHARS
+        report["traceback"] = traceback[:_MAX_TRACEBACK_CHARS] + f"… ({left_out} more characters not shown)\n"
     return report
 
 
