@@ -54,10 +54,6 @@ export class PackageLoader {
     return new PackageLoader(byImport, notIncluded, packageFetch);
   }
 
-  get available(): number {
-    return this.byImport.size;
-  }
-
   /** The packages providing the top-level modules `code` imports (found by Pyodide's own import scan). */
   packagesFor(pyodide: PyodideAPI, code: string): string[] {
     if (this.byImport.size === 0) return [];
