@@ -129,8 +129,8 @@ class LearnerModuleFinder(importlib.abc.MetaPathFinder):
         if digest is not None:
             if spec.origin.endswith(".py"):
                 spec.loader = InstalledPackageLoader(name, spec.origin, digest)
-            # Extension modules of installed packages were loaded into memory by Pyodide when the package
-            # was installed; importing one links that copy.
+            # Extension modules of installed packages: Pyodide loads them when it installs the package, so
+            # importing one should link that copy (not yet tried with a real compiled package).
             return spec
         if not spec.origin.endswith(".py"):
             # A .pyc or extension module the program wrote would run outside the policy.
