@@ -6,7 +6,7 @@ import { encodeCode } from '../../src/share/share-link.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../tools/chromium.ts';
 import { securityHeaders } from '../../tools/security-headers.ts';
 import { serveStatic } from '../../tools/static-server.ts';
-import { openCode, runProgram } from './support/plain-page.ts';
+import { ScratchPadPage } from './support/scratch-pad.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -39,7 +39,7 @@ test('after one visit, the scratch pad loads and runs Python with the network an
   await page.reload();
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  const output = await runProgram(page, STDLIB_PROGRAM, 'statistics');
+  const output = await new ScratchPadPage(page).runCode(STDLIB_PROGRAM, 'statistics');
   expect(output).toBe('[["the", 3]]\n2.5 2024-02-29\noffline [...]\n');
   // Neither the page nor its service worker ever asked any other host for anything.
   expect(foreign).toEqual([]);
@@ -58,7 +58,7 @@ test('on a host that sends no headers, the service worker supplies them after on
     await page.waitForFunction(() => crossOriginIsolated, null, { timeout: 60_000 });
     await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
     // input() works: it needs SharedArrayBuffer, which needs the isolation headers.
-    await openCode(page, 'print(input("x? "))\n', 'input');
+    await new ScratchPadPage(page).setCode('print(input("x? "))\n', 'input');
     await page.getByTestId('run').click();
     await page.getByTestId('stdin').fill('isolated');
     await page.getByTestId('stdin').press('Enter');

@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { makeWheel } from '../fixtures/make-wheel.ts';
 import { securityHeaders } from '../../tools/security-headers.ts';
 import { serveStatic, type StaticServer } from '../../tools/static-server.ts';
-import { runProgram } from './support/plain-page.ts';
+import { ScratchPadPage } from './support/scratch-pad.ts';
 
 test.use({ serviceWorkers: 'allow' });
 // One build for the whole file.
@@ -79,13 +79,14 @@ test('a program imports a package (and the package it depends on) from the build
   await expect(page.getByTestId('notice')).toContainText('ready to work offline', { timeout: 60_000 });
   const program =
     'import course_shapes\nfrom course_helpers import greet\nprint(greet("class"), course_shapes.fields())\n';
-  expect(await runProgram(page, program, 'course_shapes')).toBe("hello class ['x', 'y']\n");
+  const pad = new ScratchPadPage(page);
+  expect(await pad.runCode(program, 'course_shapes')).toBe("hello class ['x', 'y']\n");
 
   // Offline, in a fresh page (a fresh interpreter), the wheels come from the service worker's cache.
   await server.close();
   await context.setOffline(true);
   await page.reload();
-  expect(await runProgram(page, `${program}# offline\n`, 'offline')).toBe("hello class ['x', 'y']\n");
+  expect(await pad.runCode(`${program}# offline\n`, 'offline')).toBe("hello class ['x', 'y']\n");
   expect(foreign).toEqual([]);
   await context.close();
   server = await serveStatic({ '/': dist }, securityHeaders());
@@ -99,7 +100,7 @@ test("a package's file that the program rewrote is refused, not run with the pac
     f.write("print('rewritten')\\n")
 import course_helpers
 `;
-  const output = await runProgram(page, program, 'rewritten');
+  const output = await new ScratchPadPage(page).runCode(program, 'rewritten');
   expect(output).toContain(
     "ModuleNotAvailable: module 'course_helpers' was changed after its package was installed, so it can't be imported",
   );
@@ -110,7 +111,7 @@ test("importing one of Pyodide's packages that the build lacks says so and who c
   page,
 }) => {
   await page.goto(`${server.url}/`);
-  const output = await runProgram(page, 'import numpy\n', 'numpy');
+  const output = await new ScratchPadPage(page).runCode('import numpy\n', 'numpy');
   expect(output).toContain("ModuleNotFoundError: No module named 'numpy'");
   expect(output).toContain("numpy is one of Pyodide's packages, but this Sandpit was built without it");
 });

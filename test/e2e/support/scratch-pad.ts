@@ -59,17 +59,27 @@ export class ScratchPadPage {
     return this.status.getAttribute('data-last-result');
   }
 
-  /** Replaces the editor's code through a `#code=` link (the public contract), without reloading. */
-  async setCode(code: string): Promise<void> {
+  /**
+   * Replaces the editor's code through a `#code=` link (the public contract), without reloading, and waits
+   * until the editor shows `marker` (by default the start of the first line; pass a word the new code
+   * alone has when it begins like the code it replaces).
+   */
+  async setCode(code: string, marker = code.split('\n')[0]?.slice(0, 20) ?? ''): Promise<void> {
     await this.page.evaluate(
       (hash) => {
         location.hash = hash;
       },
       `code=${encodeCode(code)}`,
     );
-    await expect(this.page.locator('[data-testid=editor]')).toContainText(
-      code.split('\n')[0]?.slice(0, 20) ?? '',
-    );
+    await expect(this.page.locator('[data-testid=editor]')).toContainText(marker);
+  }
+
+  /** Once Python is ready, runs `code` (see setCode for `marker`) and returns the console's text. */
+  async runCode(code: string, marker?: string): Promise<string> {
+    await this.waitForState('ready');
+    await this.setCode(code, marker);
+    await this.run();
+    return this.outputText();
   }
 
   /** Opens the page with `code` the first time, then swaps code in place (faster than reloading). */
