@@ -33,10 +33,11 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // Everything the scratch pad and the widgets need, Pyodide's 9 MiB wasm and a teacher's packages included.
-        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,whl,json,webmanifest}'],
+        // Everything the scratch pad and the widgets need: Pyodide's 9 MiB wasm, the 30 MiB prebuilt memory
+        // snapshot (bin) and a teacher's packages included.
+        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,whl,bin,json,webmanifest}'],
         globIgnores: ['_headers'],
-        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
     }),
   ],

@@ -7,11 +7,16 @@ pad.loadEditor().catch((error: unknown) => {
   console.error('[sandpit] the editor failed to load', error);
 });
 
-registerOffline({
-  onUpdate: (apply) =>
-    pad.notify('info', 'A new version of Sandpit is available. Your code is saved.', {
-      label: 'Reload',
-      action: apply,
-    }),
-  onOfflineReady: () => pad.notify('info', 'Sandpit is ready to work offline.'),
-});
+// The service worker's first install downloads the whole build again (about 15 MB) to precache it. Started
+// at page load, that competed with Pyodide's own download and start-up and made the first visit's Python
+// ready later; after it, it only competes with the spare interpreter.
+void pad.whenPythonReady().then(() =>
+  registerOffline({
+    onUpdate: (apply) =>
+      pad.notify('info', 'A new version of Sandpit is available. Your code is saved.', {
+        label: 'Reload',
+        action: apply,
+      }),
+    onOfflineReady: () => pad.notify('info', 'Sandpit is ready to work offline.'),
+  }),
+);

@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.whl': 'application/zip',
+  '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.ttf': 'font/ttf',
 };

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
+import { PREBUILT_SNAPSHOT_FILE } from '../worker/pyodide-snapshot.ts';
+import { makeBuildSnapshot } from './pyodide-snapshot-maker.ts';
 import { planPackages, readPackageFolder, type PackagePlan, type PyodideLock } from './pyodide-packages.ts';
 
 /**
@@ -23,6 +25,7 @@ const MIME_TYPES: Record<string, string> = {
   '.zip': 'application/zip',
   '.json': 'application/json',
   '.whl': 'application/zip',
+  '.bin': 'application/octet-stream',
 };
 
 /**
@@ -43,6 +46,9 @@ export function pyodideAssetsPlugin(): Plugin {
   const sourceDir = pyodideDirectory();
   let root = process.cwd();
   let plan: PackagePlan | null = null;
+  let building = false;
+  /** The build's snapshot, made while the rest of the build goes on (production builds only). */
+  let snapshot: Promise<Uint8Array> | null = null;
   // Planned once per build (or dev server start): a folder with problems fails it with every problem listed.
   const packagePlan = (): PackagePlan => {
     plan ??= planPackages(
@@ -65,10 +71,13 @@ export function pyodideAssetsPlugin(): Plugin {
     name: 'sandpit:pyodide-assets',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
     },
     buildStart() {
       plan = null;
       packagePlan();
+      // The dev server has none: its workers make their own from the bootstrap as it is being edited.
+      if (building) snapshot = makeBuildSnapshot(sourceDir, path.join(root, 'worker/python'));
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
@@ -82,10 +91,16 @@ export function pyodideAssetsPlugin(): Plugin {
         res.end(bytes);
       });
     },
-    generateBundle() {
+    async generateBundle() {
       for (const [name, read] of generatedFiles()) {
         this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: read() });
       }
+      if (snapshot !== null)
+        this.emitFile({
+          type: 'asset',
+          fileName: `pyodide/${PREBUILT_SNAPSHOT_FILE}`,
+          source: await snapshot,
+        });
     },
   };
 }

@@ -28,7 +28,10 @@ export interface SandboxPolicy {
   readonly builtins: readonly string[];
 }
 
-/** How the worker starts Python: from scratch, from scratch keeping a snapshot, or from a snapshot. */
+/**
+ * How the worker starts Python: from scratch; for a snapshot the pool can reuse (`make`: from the build's
+ * prebuilt snapshot when there is one, else from scratch, taking one); or from a snapshot the pool gives.
+ */
 export type SnapshotMode =
   | { readonly mode: 'none' }
   | { readonly mode: 'make' }
@@ -59,7 +62,7 @@ export interface BootReport {
   /** Milliseconds from the start of `boot` to a ready interpreter, measured in the worker. */
   readonly bootMs: number;
   readonly fromSnapshot: boolean;
-  /** The memory snapshot, when `snapshot.mode` was `make`. */
+  /** The memory snapshot, when `snapshot.mode` was `make`: the build's prebuilt one, or one made now. */
   readonly snapshot?: Uint8Array;
 }
 

@@ -3,7 +3,8 @@
  * `makeMemorySnapshot`, `_loadSnapshot`; underscored or marked @private in Pyodide 314). A snapshot is
  * the interpreter's whole WebAssembly memory after start-up and our own preparation; loading one skips
  * Python's initialisation, which is what makes a fresh interpreter per run affordable (~0.3 s instead of
- * ~1.5 s). test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
+ * ~2.5 s). The build makes one in Node (tools/pyodide-snapshot-maker.ts), so even the first interpreter
+ * of a visit starts that way. test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { SnapshotMode } from './protocol';
@@ -12,9 +13,11 @@ import type { SnapshotMode } from './protocol';
 interface SnapshotConfig {
   _makeSnapshot?: boolean;
   _loadSnapshot?: Uint8Array;
+  /** Emscripten's program name, which becomes `sys.executable` and `$_`. */
+  _sysExecutable?: string;
 }
 
-type SnapshottingPyodide = PyodideAPI & { makeMemorySnapshot(): Uint8Array };
+type SnapshotPyodide = PyodideAPI & { makeMemorySnapshot(): Uint8Array };
 
 export interface LoadedInterpreter {
   readonly pyodide: PyodideAPI;
@@ -22,25 +25,82 @@ export interface LoadedInterpreter {
   readonly snapshot?: Uint8Array;
 }
 
+/** The build's snapshot, in Pyodide's folder. */
+export const PREBUILT_SNAPSHOT_FILE = 'sandpit-snapshot.bin';
+
+/** The build's snapshot, or null when this deployment has none (the dev server, an older build). */
+export type PrebuiltSnapshot = () => Promise<Uint8Array | null>;
+
 /**
- * Starts Pyodide. `prepare` runs on a fresh interpreter (not on one loaded from a snapshot, whose memory
- * already holds its effects); for `make`, the snapshot is taken right after it.
+ * What a snapshot bakes in from the process that made it, fixed to the same values wherever it is made,
+ * so the build's snapshot (made in Node) and one made in a learner's browser give the same interpreter:
+ * otherwise `sys.executable` would name the build's script and `LANG` the browser's language.
+ */
+function makerEnvironment(): SnapshotConfig & { env: Record<string, string> } {
+  // A new object each time: Pyodide adds its own defaults to `env`.
+  return { _sysExecutable: './this.program', env: { LANG: 'C.UTF-8' } };
+}
+
+/**
+ * Starts Pyodide. `prepare` runs on an interpreter started from scratch (not on one loaded from a
+ * snapshot, whose memory already holds its effects); for `make`, the snapshot is taken right after it,
+ * unless `prebuilt` supplies one, which is then both loaded and handed back.
  */
 export async function loadInterpreter(
   indexURL: string,
   mode: SnapshotMode,
   prepare: (pyodide: PyodideAPI) => void,
+  prebuilt?: PrebuiltSnapshot,
 ): Promise<LoadedInterpreter> {
-  const base = { indexURL, packages: [], checkAPIVersion: true };
-  if (mode.mode === 'load') {
-    const config: SnapshotConfig = { _loadSnapshot: mode.bytes };
-    const pyodide = await loadPyodide({ ...base, ...config });
-    return { pyodide, fromSnapshot: true };
+  const base = { indexURL, packages: [], checkAPIVersion: true, ...makerEnvironment() };
+  if (mode.mode === 'load') return { pyodide: await loadFromSnapshot(base, mode.bytes), fromSnapshot: true };
+  if (mode.mode === 'make' && prebuilt) {
+    const bytes = await prebuilt().catch(() => null);
+    if (bytes !== null) {
+      try {
+        // Pyodide copies the bytes into the new memory; the array stays intact for the pool to reuse.
+        return { pyodide: await loadFromSnapshot(base, bytes), fromSnapshot: true, snapshot: bytes };
+      } catch (error) {
+        // A snapshot from another Pyodide build (mixed-up files): start from scratch, as without one.
+        console.warn(
+          '[sandpit] the prebuilt snapshot could not be loaded; starting Python from scratch',
+          error,
+        );
+      }
+    }
   }
   const config: SnapshotConfig = mode.mode === 'make' ? { _makeSnapshot: true } : {};
   const pyodide = await loadPyodide({ ...base, ...config });
   prepare(pyodide);
   if (mode.mode === 'none') return { pyodide, fromSnapshot: false };
-  const snapshot = (pyodide as SnapshottingPyodide).makeMemorySnapshot();
+  const snapshot = (pyodide as SnapshotPyodide).makeMemorySnapshot();
   return { pyodide, fromSnapshot: false, snapshot };
+}
+
+function loadFromSnapshot(base: Parameters<typeof loadPyodide>[0], bytes: Uint8Array): Promise<PyodideAPI> {
+  const config: SnapshotConfig = { _loadSnapshot: bytes };
+  return loadPyodide({ ...base, ...config });
+}
+
+/**
+ * Fetches the build's snapshot from Pyodide's folder. Null when there is none: a 404, or the dev server
+ * answering with its HTML page.
+ */
+export function fetchPrebuiltSnapshot(indexURL: string, fetcher: typeof fetch): PrebuiltSnapshot {
+  return async () => {
+    const response = await fetcher(new URL(PREBUILT_SNAPSHOT_FILE, indexURL));
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!response.ok || type.startsWith('text/')) return null;
+    return new Uint8Array(await response.arrayBuffer());
+  };
+}
+
+/** Makes a snapshot the way a `make` boot does, for the build (no prebuilt one to start from). */
+export async function makeSnapshot(
+  indexURL: string,
+  prepare: (pyodide: PyodideAPI) => void,
+): Promise<Uint8Array> {
+  const { snapshot } = await loadInterpreter(indexURL, { mode: 'make' }, prepare);
+  if (snapshot === undefined) throw new Error('[sandpit] Pyodide made no snapshot');
+  return snapshot;
 }

@@ -1,4 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
+import { installBootstrapFrom, type BootstrapSources } from './bootstrap-install';
 import guardSource from './python/sandpit_guard.py?raw';
 import hostSource from './python/sandpit_host.py?raw';
 import isolationSource from './python/sandpit_isolation.py?raw';
@@ -8,7 +9,7 @@ import runnerSource from './python/sandpit_runner.py?raw';
 import tracebackSource from './python/sandpit_traceback.py?raw';
 
 /** Sandpit's Python bootstrap, shipped inside the worker bundle and installed into the interpreter's FS. */
-export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
+export const PYTHON_SOURCES: BootstrapSources = {
   'sandpit_guard.py': guardSource,
   'sandpit_policy.py': policySource,
   'sandpit_learner_sys.py': learnerSysSource,
@@ -17,19 +18,6 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'sandpit_traceback.py': tracebackSource,
   'sandpit_runner.py': runnerSource,
 };
-
-/** Folder (outside the learner's working directory) holding the bootstrap; tracebacks hide its frames. */
-export const BOOTSTRAP_DIR = '/sandpit';
-
-/**
- * Standard-library modules imported before the memory snapshot is taken, so that a learner's
- * `import random` in a fresh interpreter costs nothing: the modules are already in the snapshot.
- */
-// prettier-ignore
-export const PRELOADED_MODULES = [
-  'math', 'random', 'json', 're', 'collections', 'itertools', 'functools', 'string', 'time', 'datetime',
-  'dataclasses', 'typing', 'statistics', 'textwrap', 'fractions', 'decimal', 'operator', 'copy', 'io',
-] as const;
 
 /** The JavaScript functions Python's sandpit_host calls (see worker/host-bridge.ts). */
 export interface HostFunctions {
@@ -57,23 +45,9 @@ interface PyDictProxy {
   destroy(): void;
 }
 
-/** Writes the bootstrap into the FS and imports it, with the standard modules learners use most. */
+/** Writes the bootstrap (as bundled with this worker) into the FS and imports it. */
 export function installBootstrap(pyodide: PyodideAPI): void {
-  pyodide.FS.mkdirTree(BOOTSTRAP_DIR);
-  for (const [name, source] of Object.entries(PYTHON_SOURCES)) {
-    pyodide.FS.writeFile(`${BOOTSTRAP_DIR}/${name}`, source);
-  }
-  // Import once with the folder on sys.path, then take it off so learners' imports never look there.
-  pyodide.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(BOOTSTRAP_DIR)})
-try:
-    import sandpit_runner
-finally:
-    sys.path.remove(${JSON.stringify(BOOTSTRAP_DIR)})
-import ${PRELOADED_MODULES.join(', ')}
-del sys, sandpit_runner, ${PRELOADED_MODULES.join(', ')}
-`);
+  installBootstrapFrom(pyodide, PYTHON_SOURCES);
 }
 
 /** The runner of an interpreter whose bootstrap is installed (directly, or through its snapshot). */

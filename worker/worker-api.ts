@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { PyodideAPI } from 'pyodide';
 import { classifyFatalError, watchForFatalErrors } from './fatal-error';
 import { createHostFunctions } from './host-bridge';
+import { freshenInterpreter } from './interpreter-freshen';
 import { installInterpreterTick, NO_SIGNALS } from './interpreter-tick';
 import { lockDownWorkerScope } from './lockdown';
 import { installMemoryLimit } from './memory-limit';
@@ -18,7 +19,7 @@ import type {
   WorkerApi,
   WorkerEvent,
 } from './protocol';
-import { loadInterpreter } from './pyodide-snapshot';
+import { fetchPrebuiltSnapshot, loadInterpreter } from './pyodide-snapshot';
 import { defaultPyodideIndexURL } from './pyodide-location';
 import { bootstrapRunner, installBootstrap, type HostFunctions, type PythonRunner } from './python-sources';
 import { OutputCredit, SignalCell, StdinMailbox } from './shared-memory';
@@ -52,7 +53,8 @@ function countChars(chunks: readonly OutputChunk[]): number {
 /**
  * Boots an interpreter in named stages:
  *   1. limits and shared cells, before anything allocates;
- *   2. Pyodide from our own origin: fresh, fresh + snapshot, or from a snapshot;
+ *   2. Pyodide from our own origin: fresh, fresh + snapshot, or from a snapshot (the pool's, or the
+ *      build's); then what a snapshot would share between interpreters (random seed, time zone) is renewed;
  *   3. streams: stdout/stderr into the batcher, with back-pressure;
  *   4. the periodic tick (output flushing, interrupts), the host functions for input and sleep, and the
  *      lockdown of the worker's JavaScript scope.
@@ -81,8 +83,10 @@ async function bootInterpreter(
 
   // Stage 2: the interpreter.
   const indexURL = options.indexURL ?? defaultPyodideIndexURL(import.meta.url);
-  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap);
+  const prebuilt = fetchPrebuiltSnapshot(indexURL, globalThis.fetch.bind(globalThis));
+  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap, prebuilt);
   const { pyodide } = loaded;
+  freshenInterpreter(pyodide);
 
   // Stage 3: streams.
   const writer = (stream: OutputStream) => ({

@@ -89,6 +89,11 @@ export class ScratchPad {
     window.addEventListener('hashchange', () => this.loadSharedCodeFromHash());
   }
 
+  /** Resolves once the first interpreter is ready to run a program. */
+  whenPythonReady(): Promise<void> {
+    return this.sandbox.whenReady();
+  }
+
   /** A message in the notice bar, from outside the pad (the offline service worker's news). */
   notify(kind: NoticeKind, text: string, action?: NoticeAction): void {
     this.notices.show(kind, text, action);

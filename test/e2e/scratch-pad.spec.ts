@@ -151,3 +151,23 @@ test('output is rendered as text, never as markup', async ({ pad }) => {
   await expect(pad.output).toContainText('<img src=x onerror=alert(1)><b>bold</b>');
   await expect(pad.output.locator('img, b, i, script')).toHaveCount(0);
 });
+
+test.describe("in the learner's time zone", () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test("every run draws its own random numbers and sees the learner's time zone", async ({ pad }) => {
+    // Interpreters start from memory snapshots (the build's, then the pool's); neither may carry the
+    // random state or the time zone of the process that made it.
+    await pad.open({
+      code: 'import random, time\nprint(random.random())\nprint(time.timezone, time.tzname, time.strftime("%Z"))',
+    });
+    const draws = new Set<string>();
+    for (let run = 0; run < 3; run++) {
+      expect(await pad.run()).toBe('ok');
+      const [draw, zone] = (await pad.outputText()).split('\n');
+      expect(zone).toBe("-32400 ('UTC+0900', 'UTC+0900') UTC+0900");
+      draws.add(draw ?? '');
+    }
+    expect(draws.size).toBe(3);
+  });
+});

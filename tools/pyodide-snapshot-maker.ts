@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BOOTSTRAP_FILES, installBootstrapFrom, type BootstrapSources } from '../worker/bootstrap-install.ts';
+import { makeSnapshot } from '../worker/pyodide-snapshot.ts';
+
+/**
+ * The build's memory snapshot: Pyodide started in Node, with Sandpit's bootstrap installed exactly as a
+ * browser worker would install it, then its memory taken whole. Shipped as `pyodide/sandpit-snapshot.bin`,
+ * it lets the first interpreter of a visit skip Python's start-up (about 2.5 s of CPU) like every later
+ * one does. It holds no JavaScript references (Pyodide refuses a snapshot that would need any it can't
+ * restore) and only the build's own code; what it would share between interpreters is renewed in each
+ * (worker/interpreter-freshen.ts).
+ */
+export async function makeBuildSnapshot(pyodideDir: string, bootstrapDir: string): Promise<Uint8Array> {
+  const sources = Object.fromEntries(
+    BOOTSTRAP_FILES.map((name) => [name, readFileSync(path.join(bootstrapDir, name), 'utf8')]),
+  ) as BootstrapSources;
+  const indexURL = pathToFileURL(pyodideDir + path.sep).pathname;
+  return makeSnapshot(indexURL, (pyodide) => installBootstrapFrom(pyodide, sources));
+}
