@@ -18,7 +18,7 @@ export function freshenInterpreter(pyodide: PyodideAPI): void {
  * happened in the process that made the snapshot. The browser's zone is read again here with Emscripten's
  * own `_tzset_js` (so `localtime()` names the right zone), and the module's constants are worked out again
  * the way CPython's `init_timezone` does on this platform (timemodule.c: January and July local times).
- * Emscripten internals: test/unit/pyodide-snapshot.test.ts fails if a Pyodide upgrade renames them.
+ * Emscripten internals: test/unit/prebuilt-snapshot.test.ts fails if a Pyodide upgrade renames them.
  */
 function resetTimeZone(pyodide: PyodideAPI): void {
   const module = (pyodide as unknown as { _module: EmscriptenTimeZone })._module;
