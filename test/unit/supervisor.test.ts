@@ -92,6 +92,8 @@ describe('InterpreterSupervisor', () => {
     await supervisor.run(program());
     await supervisor.run(program());
     await supervisor.whenReady();
+    // A refill may have created a worker whose boot call is still on its way.
+    await poll(() => factory.workers.every((worker) => worker.bootOptions !== null));
     const modes = factory.workers.map((worker) => worker.bootOptions?.snapshot.mode);
     expect(modes[0]).toBe('make');
     expect(modes.slice(1).every((mode) => mode === 'load')).toBe(true);
@@ -102,6 +104,28 @@ describe('InterpreterSupervisor', () => {
     for (const copy of copies) expect(copy).toEqual(FAKE_SNAPSHOT);
     // Distinct buffers: a worker that scribbled on its copy could not reach the next one's.
     expect(new Set(copies.map((copy) => copy?.buffer)).size).toBe(copies.length);
+  });
+
+  it("after a first interpreter from the build's snapshot, starts the spare from scratch, then copies the snapshot", async () => {
+    // The build's snapshot spares the first interpreter Python's start-up; one interpreter still runs it,
+    // in the background, because that is what gets V8 to optimise the code every worker of the page runs.
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? { boot: async () => ({ ...BOOT_REPORT, fromSnapshot: true, snapshot: FAKE_SNAPSHOT.slice() }) }
+        : {},
+    );
+    const supervisor = supervise({ createWorker: factory.create, warmInterpreters: 2 });
+    await supervisor.whenReady();
+    await poll(() => factory.workers.length >= 2);
+    await supervisor.run(program());
+    await supervisor.run(program());
+    await supervisor.whenReady();
+    // A refill may have created a worker whose boot call is still on its way.
+    await poll(() => factory.workers.every((worker) => worker.bootOptions !== null));
+    const modes = factory.workers.map((worker) => worker.bootOptions?.snapshot.mode);
+    expect(modes.slice(0, 2)).toEqual(['make', 'none']);
+    expect(modes.length).toBeGreaterThan(2);
+    expect(modes.slice(2).every((mode) => mode === 'load')).toBe(true);
   });
 
   it('falls back to booting from scratch when the snapshot cannot be loaded', async () => {
