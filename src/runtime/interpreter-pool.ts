@@ -100,8 +100,11 @@ export class InterpreterPool {
       ? Promise.resolve(this.handOut(ready, owner))
       : new Promise<InterpreterProcess>((resolve, reject) => this.waiters.push({ owner, resolve, reject }));
     if (ready) this.changed();
-    // Boot the replacement once the caller has started its run, so the two don't compete for the moment.
-    this.scheduleRefill();
+    // With a spare still warm, the replacement boots when this run ends (`release`): a boot copies the
+    // snapshot and instantiates the WebAssembly, and beside a CPU-bound program on 2 cores it made the
+    // program a fifth slower (0.44 s against 0.37 s). With none left it boots now, after the caller has
+    // started its run: the next run, or another widget's, would otherwise have to wait for it.
+    if (this.warm.length === 0) this.scheduleRefill();
     return handedOut;
   }
 

@@ -128,6 +128,30 @@ describe('InterpreterSupervisor', () => {
     expect(modes.slice(2).every((mode) => mode === 'load')).toBe(true);
   });
 
+  it('while a spare is still warm, boots the replacement only when the run ends', async () => {
+    let finishRun = () => {};
+    const factory = fakeWorkerFactory({
+      run: (request, events) =>
+        new Promise((resolve) => {
+          finishRun = () => {
+            events.postMessage({ type: 'run-flushed', runId: request.runId });
+            resolve({ runId: request.runId, outcome: { kind: 'completed' } });
+          };
+        }),
+    });
+    const supervisor = supervise({ createWorker: factory.create, warmInterpreters: 2 });
+    await supervisor.whenReady();
+    await poll(() => factory.workers.filter((worker) => worker.bootOptions !== null).length === 2);
+    const run = supervisor.run(program());
+    await poll(() => supervisor.state === 'running');
+    // Long enough for a refill scheduled at the start of the run to have created its worker.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(factory.workers).toHaveLength(2);
+    finishRun();
+    await run;
+    await poll(() => factory.workers.length === 3);
+  });
+
   it('falls back to booting from scratch when the snapshot cannot be loaded', async () => {
     const failures: string[] = [];
     const factory = fakeWorkerFactory((index) =>
