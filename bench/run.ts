@@ -19,6 +19,7 @@ import { firstVisitBytes } from './first-visit-bytes.ts';
 import { formatTable, type Row } from './report.ts';
 import {
   coldAndWarmStart,
+  CPU_RUNS_PER_PAGE,
   cpuSeconds,
   firstOutput,
   flood,
@@ -135,11 +136,17 @@ const rows: Row[] = [
     target: { ratioAtMost: 0.05 }, // issue: 0.15×; measured 0.00× (the spare is already warm)
   },
   {
-    figure: 'CPU-bound workload, timed inside Python',
+    figure: "CPU-bound workload, timed inside Python: the page's first run",
     unit: 's',
-    sandpit: median(cpu.sandpit),
-    raw: median(cpu.raw),
+    sandpit: pick(cpu.sandpit, (s) => s.first),
+    raw: pick(cpu.raw, (s) => s.first),
     target: { ratioAtMost: 1.05 },
+  },
+  {
+    figure: `CPU-bound workload: the page's run ${CPU_RUNS_PER_PAGE} (each of ours in a new interpreter)`,
+    unit: 's',
+    sandpit: pick(cpu.sandpit, (s) => s.last),
+    raw: pick(cpu.raw, (s) => s.last),
   },
   {
     figure: `flood of ${FLOOD_LINES} lines: Run click to last line`,
