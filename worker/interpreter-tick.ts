@@ -16,10 +16,53 @@ export interface SignalSource {
   take(): number;
 }
 
+/**
+ * The counter CPython counts down between two polls. CPython 3.14 (emscripten_signal.c) resets it to 50
+ * and then polls, so a value written during the poll replaces the 50; Pyodide exports its address.
+ * Emscripten internals: test/unit/interpreter-tick.test.ts fails if a Pyodide upgrade changes them.
+ */
+export interface PollCounter {
+  set(checks: number): void;
+}
+
+/**
+ * How many eval-breaker checks go by between two polls. A poll is a call from WebAssembly into
+ * JavaScript; every 50 checks (CPython's own interval) a tight loop made about 150 000 of them a second,
+ * which cost a CPU-bound program 6–11% (a build without the tick ran as fast as raw Pyodide). While polls
+ * come less than FAST_MS apart the interval doubles, up to MOST_CHECKS; once one comes late it drops
+ * back. The cap bounds how late Stop's KeyboardInterrupt can arrive when a loop turns slow: MOST_CHECKS
+ * iterations, 200 ms for iterations of a millisecond, inside the supervisor's 300 ms grace before a kill.
+ */
+export class PollInterval {
+  static readonly FEWEST_CHECKS = 50;
+  static readonly MOST_CHECKS = 200;
+  static readonly FAST_MS = 1;
+  static readonly LATE_MS = 4;
+  private checks = PollInterval.FEWEST_CHECKS;
+  private lastPoll: number;
+
+  constructor(private readonly now: () => number) {
+    this.lastPoll = now();
+  }
+
+  /** Called at each poll: the number of checks until the next one. */
+  next(): number {
+    const now = this.now();
+    const gap = now - this.lastPoll;
+    this.lastPoll = now;
+    if (gap < PollInterval.FAST_MS) this.checks = Math.min(this.checks * 2, PollInterval.MOST_CHECKS);
+    else if (gap > PollInterval.LATE_MS) this.checks = PollInterval.FEWEST_CHECKS;
+    return this.checks;
+  }
+}
+
 export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, signals: SignalSource): void {
+  const counter = pollCounterOf(pyodide);
+  const interval = new PollInterval(performance.now.bind(performance));
   const tickingBuffer = {
     get 0(): number {
       onTick();
+      counter?.set(interval.next());
       return signals.take();
     },
     // Pyodide clears the slot after reading it; `take` already did, atomically.
@@ -27,6 +70,20 @@ export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, 
   };
   // The type says TypedArray; Pyodide only ever reads and writes index 0.
   pyodide.setInterruptBuffer(tickingBuffer as unknown as Uint8Array);
+}
+
+/** CPython's poll counter in the interpreter's memory; null (polls every 50 checks) if the build lacks it. */
+export function pollCounterOf(pyodide: PyodideAPI): PollCounter | null {
+  const module = (pyodide as unknown as { _module: EmscriptenPollCounter })._module;
+  const address = module.__Py_emscripten_signal_clock;
+  if (typeof address !== 'number' || address === 0) return null;
+  // HEAP32 is read each time: Emscripten replaces the view when the memory grows.
+  return { set: (checks) => (module.HEAP32[address >>> 2] = checks) };
+}
+
+interface EmscriptenPollCounter {
+  readonly HEAP32: Int32Array;
+  readonly __Py_emscripten_signal_clock?: number;
 }
 
 /** No SharedArrayBuffer: nothing can interrupt the program from outside, but the tick still runs. */
