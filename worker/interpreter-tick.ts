@@ -5,11 +5,12 @@ import type { PyodideAPI } from 'pyodide';
  * prints a burst and then computes silently for seconds (the worker's event loop is blocked meanwhile, so
  * timers can't fire).
  *
- * How: CPython's eval loop polls `Module.Py_EmscriptenSignalBuffer[0]` every few dozen eval-breaker checks
- * to look for a pending SIGINT, and `pyodide.setInterruptBuffer` just stores the object it is given. We give
- * it an object whose element 0 is a getter: the getter runs `onTick`, then answers with the real interrupt
- * flag (from the SharedArrayBuffer, when there is one). This relies on Pyodide internals that are not a
- * public contract, which is why it lives alone here and test/e2e checks streaming through it.
+ * How: CPython's eval loop polls `Module.Py_EmscriptenSignalBuffer[0]` every 50 eval-breaker checks (up
+ * to 200 here, see PollInterval) to look for a pending SIGINT, and `pyodide.setInterruptBuffer` just
+ * stores the object it is given. We give it an object whose element 0 is a getter: the getter runs
+ * `onTick`, then answers with the real interrupt flag (from the SharedArrayBuffer, when there is one).
+ * This relies on Pyodide internals that are not a public contract, which is why it lives alone here and
+ * test/e2e checks streaming through it.
  */
 export interface SignalSource {
   /** Reads and clears, in one atomic step, the pending signal number (0 when none). */
