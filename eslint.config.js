@@ -4,7 +4,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/', '.scratch/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

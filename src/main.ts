@@ -7,7 +7,7 @@ pad.loadEditor().catch((error: unknown) => {
   console.error('[sandpit] the editor failed to load', error);
 });
 
-// The service worker's first install downloads the whole build again (about 15 MB) to precache it. Started
+// The service worker's first install downloads the whole build again (about 47 MiB) to precache it. Started
 // at page load, that competed with Pyodide's own download and start-up and made the first visit's Python
 // ready later; after it, it only competes with the spare interpreter.
 void pad.whenPythonReady().then(() =>
@@ -18,5 +18,6 @@ void pad.whenPythonReady().then(() =>
         action: apply,
       }),
     onOfflineReady: () => pad.notify('info', 'Sandpit is ready to work offline.'),
+    mayReloadForIsolation: () => pad.mayReloadForIsolation(),
   }),
 );

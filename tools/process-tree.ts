@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * CPU time and memory of a process and all its descendants, read from /proc (Linux). Chromium runs a
- * page's dedicated workers inside its renderer process, a descendant of the browser process, so these
- * measure what Sandpit's interpreters cost. Both return null where /proc is unavailable.
+ * CPU time of threads and memory of a process and all its descendants, read from /proc (Linux).
+ * Chromium runs a page's dedicated workers inside its renderer process, a descendant of the browser
+ * process, so these measure what Sandpit's interpreters cost.
  */
 
 interface ProcessStat {
@@ -38,11 +38,42 @@ function processTree(rootPid: number): number[] | null {
   return tree;
 }
 
-/** CPU seconds used so far by the tree. */
-export function treeCpuSeconds(rootPid: number): number | null {
+/**
+ * CPU seconds used so far by each of the tree's threads named `comm` (as Linux shows it, cut to 15
+ * characters), by thread id: `DedicatedWorker` are Chromium's dedicated workers, Sandpit's interpreters
+ * among them. Background compilation threads, which keep a core busy for seconds after a page starts,
+ * don't count. Null where /proc is unavailable.
+ */
+export function threadCpuSeconds(rootPid: number, comm: string): Map<string, number> | null {
   const tree = processTree(rootPid);
   if (tree === null) return null;
-  return tree.reduce((total, pid) => total + (readStat(String(pid))?.cpuTicks ?? 0), 0) / 100;
+  const seconds = new Map<string, number>();
+  for (const pid of tree) {
+    let threads: string[];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // The process ended while we looked.
+    }
+    for (const tid of threads) {
+      try {
+        if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() !== comm) continue;
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // The thread ended while we looked.
+      }
+    }
+  }
+  return seconds;
+}
+
+/** CPU seconds the threads of `after` used since `before` (threads that started meanwhile count whole). */
+export function cpuSince(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [tid, seconds] of after) total += seconds - (before.get(tid) ?? 0);
+  return total;
 }
 
 /** Proportional set size (shared pages divided among their users) of the tree, in bytes. */

@@ -6,9 +6,10 @@
  *   npm run serve:lan -- --port 9000
  *   npm run serve:lan -- --cert cert.pem --key key.pem # https: Stop and input() work on students' machines
  *
- * Browsers treat plain http to another machine as insecure: the page then can't be cross-origin isolated,
- * so programs run, but Stop can only kill them and input() explains it can't wait. With a certificate
- * (e.g. from mkcert, trusted on the students' machines) everything works.
+ * Browsers treat plain http to another machine as insecure: the page then can't be cross-origin isolated.
+ * Chromium-based browsers (Chrome, Edge, Chromebooks) still give input(), sleep and a gentle Stop through
+ * WebAssembly JSPI; others run programs, but Stop kills them and input() explains why it can't wait. With
+ * a certificate (e.g. from mkcert, trusted on the students' machines) every browser gets everything.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,5 +46,5 @@ for (const address of addresses.length > 0 ? addresses : [`${scheme}://<this com
 console.log(`On this computer: ${scheme}://localhost:${port}/   (Ctrl+C stops the server)`);
 if (!tls)
   console.log(
-    'Without --cert/--key, browsers on other machines can run programs, but Stop kills instead of interrupting and input() is unavailable (see docs/deployment.md).',
+    'Without --cert/--key, students on Chrome, Edge or a Chromebook get everything; on other browsers programs run, but Stop kills instead of interrupting and input() is unavailable (see docs/deployment.md).',
   );

@@ -12,7 +12,7 @@ export const BOOTSTRAP_DIR = '/sandpit';
 /** The bootstrap's files, by name; the runner imports the rest. */
 // prettier-ignore
 export const BOOTSTRAP_FILES = [
-  'sandpit_guard.py', 'sandpit_policy.py', 'sandpit_learner_sys.py', 'sandpit_isolation.py', 'sandpit_host.py',
+  'sandpit_exception_table.py', 'sandpit_guard.py', 'sandpit_policy.py', 'sandpit_learner_sys.py', 'sandpit_isolation.py', 'sandpit_host.py',
   'sandpit_traceback.py', 'sandpit_runner.py',
 ] as const;
 

@@ -1,4 +1,4 @@
-import type { FatalReason } from './protocol';
+import type { FatalReason } from '../src/wire/protocol';
 
 /**
  * Pyodide's fatal errors (`pyodide_fatal_error`): a stack overflow in C code, `os.abort()`, an allocation

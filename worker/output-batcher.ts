@@ -1,4 +1,4 @@
-import type { OutputChunk, OutputStream } from './protocol';
+import type { OutputChunk, OutputStream } from '../src/wire/protocol';
 
 export interface OutputBatcherOptions {
   /** Sends one batch; called synchronously from `write*` or `flush`. */

@@ -1,5 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
-import type { PythonErrorReport } from './protocol';
+import type { PythonErrorReport } from '../src/wire/protocol';
 
 /** The build's list of packages a teacher added (tools/pyodide-packages.ts writes it next to the lock file). */
 export const PACKAGE_INDEX_FILE = 'sandpit-packages.json';

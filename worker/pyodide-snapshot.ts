@@ -7,7 +7,8 @@
  * of a visit starts that way. test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import type { SnapshotMode } from './protocol';
+import type { SnapshotMode } from '../src/wire/protocol';
+import { loadWithOwnTrampoline } from './call-trampoline';
 
 /** The private options, typed here and nowhere else. */
 interface SnapshotConfig {
@@ -79,7 +80,8 @@ export async function loadInterpreter(
 
 function loadFromSnapshot(base: Parameters<typeof loadPyodide>[0], bytes: Uint8Array): Promise<PyodideAPI> {
   const config: SnapshotConfig = { _loadSnapshot: bytes };
-  return loadPyodide({ ...base, ...config });
+  // The snapshot may come from another engine (the build's, from Node): keep this engine's trampoline.
+  return loadWithOwnTrampoline(() => loadPyodide({ ...base, ...config }));
 }
 
 /**
@@ -95,12 +97,46 @@ export function fetchPrebuiltSnapshot(indexURL: string, fetcher: typeof fetch): 
   };
 }
 
-/** Makes a snapshot the way a `make` boot does, for the build (no prebuilt one to start from). */
+/**
+ * Makes a snapshot the way a `make` boot does, for the build (no prebuilt one to start from).
+ *
+ * The build runs in Node, which has no WebAssembly JavaScript Promise Integration, and Pyodide bakes that
+ * into the snapshot: at start-up `_pyodide_core.run_sync` is bound to a C stub that only raises "stack
+ * switching not supported", and an interpreter restored from the snapshot keeps the stub even in a
+ * browser that has JSPI (measured: `input()` on a page without isolation failed that way in every
+ * interpreter but the one started from scratch). So while the snapshot is made, Node is made to look as
+ * if it had JSPI (`WebAssembly.Suspending` and `WebAssembly.promising` present): the real `run_sync` is
+ * bound. Nothing suspends while the snapshot is made, so the stand-ins are never called; the browser
+ * restoring the snapshot brings its own JSPI. Sandpit calls `run_sync` only where the browser has it
+ * (the `jspi` interaction mode). e2e tests in `jspi` mode fail if this stops working.
+ */
 export async function makeSnapshot(
   indexURL: string,
   prepare: (pyodide: PyodideAPI) => void,
 ): Promise<Uint8Array> {
-  const { snapshot } = await loadInterpreter(indexURL, { mode: 'make' }, prepare);
-  if (snapshot === undefined) throw new Error('[sandpit] Pyodide made no snapshot');
-  return snapshot;
+  const restore = pretendJspi();
+  try {
+    const { snapshot } = await loadInterpreter(indexURL, { mode: 'make' }, prepare);
+    if (snapshot === undefined) throw new Error('[sandpit] Pyodide made no snapshot');
+    return snapshot;
+  } finally {
+    restore();
+  }
+}
+
+type JspiNamespace = { Suspending?: unknown; promising?: unknown };
+
+/** Installs stand-ins for the JSPI API where it is missing; returns how to take them away again. */
+function pretendJspi(): () => void {
+  const wasm = WebAssembly as unknown as JspiNamespace;
+  if (typeof wasm.Suspending === 'function') return () => {};
+  // `new Suspending(fn)` and `promising(fn)` hand the function back: a plain import or export.
+  wasm.Suspending = function Suspending(fn: unknown) {
+    return fn;
+  };
+  wasm.promising = (fn: unknown) => fn;
+  return () => {
+    delete wasm.Suspending;
+    delete wasm.promising;
+  };
 }

@@ -1,5 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
+import type { RunRequest } from '../src/wire/protocol';
 import { installBootstrapFrom, type BootstrapSources } from './bootstrap-install';
+import exceptionTableSource from './python/sandpit_exception_table.py?raw';
 import guardSource from './python/sandpit_guard.py?raw';
 import hostSource from './python/sandpit_host.py?raw';
 import isolationSource from './python/sandpit_isolation.py?raw';
@@ -10,6 +12,7 @@ import tracebackSource from './python/sandpit_traceback.py?raw';
 
 /** Sandpit's Python bootstrap, shipped inside the worker bundle and installed into the interpreter's FS. */
 export const PYTHON_SOURCES: BootstrapSources = {
+  'sandpit_exception_table.py': exceptionTableSource,
   'sandpit_guard.py': guardSource,
   'sandpit_policy.py': policySource,
   'sandpit_learner_sys.py': learnerSysSource,
@@ -19,23 +22,32 @@ export const PYTHON_SOURCES: BootstrapSources = {
   'sandpit_runner.py': runnerSource,
 };
 
-/** The JavaScript functions Python's sandpit_host calls (see worker/host-bridge.ts). */
+/**
+ * The JavaScript functions Python's sandpit_host calls (worker/shared-memory-host.ts, worker/jspi-host.ts).
+ * With `asynchronous`, `read_line`, `sleep` and `yield_now` return promises that Python waits on with
+ * `run_sync` (JSPI); otherwise they block or answer at once.
+ */
 export interface HostFunctions {
-  read_line(prompt: string): string | undefined | false;
-  sleep(milliseconds: number): boolean;
+  /** True when the host can wait: `time.sleep` then waits through `sleep` below. */
+  readonly can_wait: boolean;
+  readonly asynchronous: boolean;
+  /** The signal the tick raises to have the program call `yield_now` (0: never). */
+  readonly yield_signal: number;
+  /** A line, `undefined` at end of file, `false` when Stop interrupted the wait. */
+  read_line(prompt: string): string | undefined | false | Promise<string | undefined | false>;
+  /** Sleeps; true when woken early by Stop. */
+  sleep(milliseconds: number): boolean | Promise<boolean>;
   take_signal(): number;
+  /** Lets the page in for a moment (JSPI); resolves when the program may go on. */
+  yield_now(): Promise<void> | undefined;
 }
 
 export interface PythonRunner {
-  /** sandpit_runner.run_program, its dict result converted to a plain object (the main thread validates it). */
-  runProgram(
-    code: string,
-    filename: string,
-    policyJson: string,
-    host: HostFunctions,
-    stdinJson: string,
-    patchSleep: boolean,
-  ): unknown;
+  /**
+   * sandpit_runner.run_program: the request crosses to Python whole, as a dict; its dict result comes
+   * back as a plain object (the main thread validates it).
+   */
+  runProgram(request: RunRequest, host: HostFunctions, options: { promising: boolean }): Promise<unknown>;
   /** sandpit_isolation.trust_installed: the host installed these distributions for the coming run. */
   trustPackages(distributions: readonly string[]): void;
 }
@@ -45,6 +57,12 @@ interface PyDictProxy {
   destroy(): void;
 }
 
+interface RunProgramProxy {
+  (request: PyDictProxy, host: HostFunctions): PyDictProxy;
+  /** Pyodide's stack-switching call: the program may suspend itself with `run_sync`. */
+  callPromising(request: PyDictProxy, host: HostFunctions): Promise<PyDictProxy>;
+}
+
 /** Writes the bootstrap (as bundled with this worker) into the FS and imports it. */
 export function installBootstrap(pyodide: PyodideAPI): void {
   installBootstrapFrom(pyodide, PYTHON_SOURCES);
@@ -52,9 +70,7 @@ export function installBootstrap(pyodide: PyodideAPI): void {
 
 /** The runner of an interpreter whose bootstrap is installed (directly, or through its snapshot). */
 export function bootstrapRunner(pyodide: PyodideAPI): PythonRunner {
-  const runner = pyodide.pyimport('sandpit_runner') as unknown as {
-    run_program: (...args: Parameters<PythonRunner['runProgram']>) => PyDictProxy;
-  };
+  const runner = pyodide.pyimport('sandpit_runner') as unknown as { run_program: RunProgramProxy };
   const runProgram = runner.run_program;
   // Taken now: once a program has run, the bootstrap's modules can no longer be imported.
   const isolation = pyodide.pyimport('sandpit_isolation') as unknown as {
@@ -62,12 +78,20 @@ export function bootstrapRunner(pyodide: PyodideAPI): PythonRunner {
   };
   return {
     trustPackages: (distributions) => isolation.trust_installed(distributions),
-    runProgram: (...args) => {
-      const result = runProgram(...args);
+    runProgram: async (request, host, { promising }) => {
+      // A Python dict, not a proxy of the JavaScript object: the program must find no JavaScript in it.
+      const pythonRequest = pyodide.toPy(request) as PyDictProxy;
       try {
-        return result.toJs({ dict_converter: Object.fromEntries });
+        const result = promising
+          ? await runProgram.callPromising(pythonRequest, host)
+          : runProgram(pythonRequest, host);
+        try {
+          return result.toJs({ dict_converter: Object.fromEntries });
+        } finally {
+          result.destroy();
+        }
       } finally {
-        result.destroy();
+        pythonRequest.destroy();
       }
     },
   };

@@ -1,58 +1,65 @@
 import { transfer } from 'comlink';
 import type { PyodideAPI } from 'pyodide';
 import { classifyFatalError, watchForFatalErrors } from './fatal-error';
-import { createHostFunctions } from './host-bridge';
 import { freshenInterpreter } from './interpreter-freshen';
-import { installInterpreterTick, NO_SIGNALS } from './interpreter-tick';
+import { installInterpreterTick } from './interpreter-tick';
+import { createJspiHost } from './jspi-host';
 import { lockDownWorkerScope } from './lockdown';
 import { installMemoryLimit } from './memory-limit';
 import { OutputBatcher } from './output-batcher';
 import { PackageLoader } from './package-loader';
 import type {
+  BootChannel,
   BootOptions,
   BootReport,
-  OutputChunk,
   OutputStream,
   RunOutcome,
   RunReport,
   RunRequest,
   WorkerApi,
   WorkerEvent,
-} from './protocol';
+} from '../src/wire/protocol';
+import type { ProgramHost, ProgramHostWiring } from './program-host';
 import { fetchPrebuiltSnapshot, loadInterpreter } from './pyodide-snapshot';
 import { defaultPyodideIndexURL } from './pyodide-location';
-import { bootstrapRunner, installBootstrap, type HostFunctions, type PythonRunner } from './python-sources';
-import { OutputCredit, SignalCell, StdinMailbox } from './shared-memory';
-
-/** Characters of output the main thread may have unhandled before the program waits for it to catch up. */
-const OUTPUT_IN_FLIGHT_LIMIT = 256 * 1024;
+import { bootstrapRunner, installBootstrap, type PythonRunner } from './python-sources';
+import { createSharedMemoryHost, createUnreachableHost } from './shared-memory-host';
 
 interface Booted {
   readonly pyodide: PyodideAPI;
   readonly runner: PythonRunner;
-  readonly host: HostFunctions;
+  readonly host: ProgramHost;
   readonly batcher: OutputBatcher;
   readonly events: MessagePort;
-  readonly patchSleep: boolean;
   readonly packages: PackageLoader;
 }
 
-/** Output belongs to the run in progress; every batch is tagged with it. */
-let currentRunId = 0;
-/** Set when Pyodide starts reporting a fatal error: its internal stack dump is not the learner's output. */
-let fatalInProgress = false;
+/** What this worker's interpreter is doing, for the pieces that report on it. */
+interface WorkerState {
+  /** Output belongs to the run in progress; every batch is tagged with it. */
+  runId: number;
+  /** Set when Pyodide starts reporting a fatal error: its internal stack dump is not the learner's output. */
+  fatalInProgress: boolean;
+}
 
 function post(events: MessagePort, event: WorkerEvent): void {
   events.postMessage(event);
 }
 
-function countChars(chunks: readonly OutputChunk[]): number {
-  return chunks.reduce((total, chunk) => total + chunk.text.length, 0);
+function createProgramHost(channel: BootChannel, wiring: ProgramHostWiring): ProgramHost {
+  switch (channel.mode) {
+    case 'shared-memory':
+      return createSharedMemoryHost(channel.shared, wiring);
+    case 'jspi':
+      return createJspiHost(channel.control, wiring);
+    case 'none':
+      return createUnreachableHost(wiring);
+  }
 }
 
 /**
  * Boots an interpreter in named stages:
- *   1. limits and shared cells, before anything allocates;
+ *   1. limits, and the channel to the page (shared cells or a control port), before anything allocates;
  *   2. Pyodide from our own origin: fresh, fresh + snapshot, or from a snapshot (the pool's, or the
  *      build's); then what a snapshot would share between interpreters (random seed, time zone) is renewed;
  *   3. streams: stdout/stderr into the batcher, with back-pressure;
@@ -61,24 +68,26 @@ function countChars(chunks: readonly OutputChunk[]): number {
  */
 async function bootInterpreter(
   options: BootOptions,
+  state: WorkerState,
 ): Promise<Booted & { snapshot?: Uint8Array; fromSnapshot: boolean }> {
-  // Stage 1: limits and shared cells.
+  // Stage 1: limits, and the channel to the page.
   installMemoryLimit(options.memoryLimitBytes);
-  const signals = options.shared ? new SignalCell(options.shared.signals) : null;
-  const stdin = options.shared ? new StdinMailbox(options.shared.stdin) : null;
-  const credit = options.shared ? new OutputCredit(options.shared.outputCredit) : null;
   const events = options.eventPort;
-  const batcher = new OutputBatcher({
-    send: (chunks) => {
-      post(events, { type: 'output', runId: currentRunId, chunks });
-      if (credit !== null && signals !== null) {
-        credit.spend(countChars(chunks));
-        credit.waitBelow(OUTPUT_IN_FLIGHT_LIMIT, signals);
-      }
+  // The batcher and the host need each other: output is sent through the host's pacing, and the host
+  // flushes the batcher before a program waits.
+  let batcher: OutputBatcher | null = null;
+  const host = createProgramHost(options.channel, {
+    post: (chunks) => post(events, { type: 'output', runId: state.runId, chunks }),
+    requestLine: (prompt) => {
+      batcher?.flush();
+      post(events, { type: 'input-request', runId: state.runId, prompt });
     },
+    flushOutput: () => batcher?.flush(),
   });
+  batcher = new OutputBatcher({ send: (chunks) => host.send(chunks) });
+  const output = batcher;
   watchForFatalErrors(() => {
-    fatalInProgress = true;
+    state.fatalInProgress = true;
   });
 
   // Stage 2: the interpreter.
@@ -91,7 +100,7 @@ async function bootInterpreter(
   // Stage 3: streams.
   const writer = (stream: OutputStream) => ({
     write: (bytes: Uint8Array): number => {
-      if (!fatalInProgress) batcher.writeBytes(stream, bytes);
+      if (!state.fatalInProgress) output.writeBytes(stream, bytes);
       return bytes.length;
     },
     isatty: false,
@@ -103,16 +112,7 @@ async function bootInterpreter(
 
   // Stage 4: tick and host functions, then the lockdown: from here on the worker holds no capability a
   // program could abuse, whether or not it gets past the Python layer.
-  installInterpreterTick(pyodide, () => batcher.flushIfDue(), signals ?? NO_SIGNALS);
-  const host = createHostFunctions({
-    signals,
-    stdin,
-    requestLine: (prompt) => {
-      batcher.flush();
-      post(events, { type: 'input-request', runId: currentRunId, prompt });
-    },
-    flushOutput: () => batcher.flush(),
-  });
+  installInterpreterTick(pyodide, () => output.flushIfDue(), host.signals);
   const runner = bootstrapRunner(pyodide);
   // The teacher's packages are fetched later, per run, through a fetch only this loader holds.
   const packages = await PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));
@@ -123,9 +123,8 @@ async function bootInterpreter(
     pyodide,
     runner,
     host,
-    batcher,
+    batcher: output,
     events,
-    patchSleep: signals !== null,
     packages,
     snapshot: loaded.snapshot,
     fromSnapshot: loaded.fromSnapshot,
@@ -142,12 +141,13 @@ function outcomeOfCrash(error: unknown): RunOutcome {
 
 export function createWorkerApi(): WorkerApi {
   let booted: Booted | null = null;
+  const state: WorkerState = { runId: 0, fatalInProgress: false };
 
   const api: WorkerApi = {
     async boot(options: BootOptions): Promise<BootReport> {
       if (booted !== null) throw new Error('[sandpit] the worker is already booted');
       const started = performance.now();
-      const { snapshot, fromSnapshot, ...ready } = await bootInterpreter(options);
+      const { snapshot, fromSnapshot, ...ready } = await bootInterpreter(options, state);
       booted = ready;
       const pythonVersion = String(ready.pyodide.runPython('import sys; sys.version.split()[0]'));
       const report: BootReport = {
@@ -162,8 +162,8 @@ export function createWorkerApi(): WorkerApi {
 
     async run(request: RunRequest): Promise<RunReport> {
       if (booted === null) throw new Error('[sandpit] run() before boot()');
-      const { pyodide, runner, batcher, events, host, patchSleep, packages } = booted;
-      currentRunId = request.runId;
+      const { pyodide, runner, batcher, events, host, packages } = booted;
+      state.runId = request.runId;
       // Packages the program imports, installed before it starts (a fresh interpreter has none). If this
       // fails, the program still runs and its import fails; untrusted package files get the learner's rules.
       try {
@@ -181,20 +181,18 @@ export function createWorkerApi(): WorkerApi {
       let outcome: RunOutcome;
       try {
         // Its shape is checked by the main thread (worker-message-guard), like everything the worker says.
-        outcome = runner.runProgram(
-          request.code,
-          request.filename,
-          JSON.stringify(request.policy),
-          host,
-          JSON.stringify(request.stdin),
-          patchSleep,
-        ) as RunOutcome;
+        host.setRunning(true);
+        outcome = (await runner.runProgram(request, host.functions, {
+          promising: host.promising,
+        })) as RunOutcome;
         if (outcome.kind === 'raised')
           outcome = { ...outcome, error: packages.explainMissing(outcome.error) };
       } catch (error) {
         outcome = outcomeOfCrash(error);
       } finally {
+        host.setRunning(false);
         batcher.flush({ final: true });
+        await host.settle();
         // Output and the result travel on different channels; this marker tells the main thread that every
         // batch of this run has been sent.
         post(events, { type: 'run-flushed', runId: request.runId });

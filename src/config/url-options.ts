@@ -1,25 +1,9 @@
-/** Options read from the page URL: `?timeout=<seconds>` (the test contract). */
+/** Options read from the scratch pad's URL: `?timeout=`, `?memory=`, `?warm=` (the test contract). */
+import { parseTimeLimit, type TimeLimit } from './time-limit';
 
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const MAX_TIMEOUT_SECONDS = 3600;
-
-export type TimeoutSetting = { readonly seconds: number; readonly problem?: string };
-
-/** Parses a time limit in seconds; anything unusable falls back to the default with a reason. */
-export function parseTimeoutSeconds(raw: string | null, fallback = DEFAULT_TIMEOUT_SECONDS): TimeoutSetting {
-  if (raw === null || raw.trim() === '') return { seconds: fallback };
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    return { seconds: fallback, problem: `"${raw}" is not a positive number of seconds` };
-  }
-  if (seconds > MAX_TIMEOUT_SECONDS) {
-    return { seconds: MAX_TIMEOUT_SECONDS, problem: `the limit is at most ${MAX_TIMEOUT_SECONDS} seconds` };
-  }
-  return { seconds };
-}
-
-export function timeoutFromUrl(search: string): TimeoutSetting {
-  return parseTimeoutSeconds(new URLSearchParams(search).get('timeout'));
+/** `?timeout=<seconds>`, by the one time-limit rule. */
+export function timeoutFromUrl(search: string): TimeLimit {
+  return parseTimeLimit(new URLSearchParams(search).get('timeout'));
 }
 
 export const DEFAULT_MEMORY_MIB = 512;

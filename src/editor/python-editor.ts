@@ -11,7 +11,10 @@ export interface ErrorMark {
 export interface PythonEditorOptions {
   readonly container: HTMLElement;
   readonly initialCode: string;
-  /** Every edit, with the whole new text. */
+  /**
+   * The whole new text once typing pauses (CHANGE_DEBOUNCE_MS), not on every keystroke; `getCode()` is
+   * always current, and a pending change is delivered by `flushChange()` and `dispose()`.
+   */
   readonly onChange: (code: string) => void;
   /** Ctrl/Cmd+Enter. */
   readonly onRunShortcut: () => void;
@@ -22,6 +25,8 @@ export interface PythonEditorOptions {
 
 export interface PythonEditor {
   getCode(): string;
+  /** Delivers a change that is still waiting for typing to pause, now. */
+  flushChange(): void;
   /** Replaces the text as one undoable edit, so Ctrl+Z brings the previous code back. */
   setCode(code: string): void;
   markError(mark: ErrorMark): void;
@@ -31,6 +36,9 @@ export interface PythonEditor {
 }
 
 const MARKER_OWNER = 'sandpit';
+
+/** How long typing must pause before a change is reported: a burst of keystrokes is one change. */
+export const CHANGE_DEBOUNCE_MS = 250;
 
 function prefersDark(): boolean {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -59,7 +67,17 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
   const model = editor.getModel();
   if (model === null) throw new Error('[sandpit] Monaco created an editor without a model');
 
-  const changeSubscription = editor.onDidChangeModelContent(() => options.onChange(editor.getValue()));
+  let changeTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushChange = () => {
+    if (changeTimer === null) return;
+    clearTimeout(changeTimer);
+    changeTimer = null;
+    options.onChange(editor.getValue());
+  };
+  const changeSubscription = editor.onDidChangeModelContent(() => {
+    if (changeTimer !== null) clearTimeout(changeTimer);
+    changeTimer = setTimeout(flushChange, CHANGE_DEBOUNCE_MS);
+  });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRunShortcut());
 
   const colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
@@ -68,6 +86,7 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
 
   return {
     getCode: () => editor.getValue(),
+    flushChange,
     setCode(code) {
       editor.pushUndoStop();
       editor.executeEdits(MARKER_OWNER, [{ range: model.getFullModelRange(), text: code }]);
@@ -97,6 +116,7 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     },
     focus: () => editor.focus(),
     dispose() {
+      flushChange();
       colorScheme?.removeEventListener('change', onSchemeChange);
       changeSubscription.dispose();
       editor.dispose();

@@ -1,28 +1,53 @@
-import type { PythonEditor, PythonEditorOptions } from '../editor/python-editor';
 import type { InterpreterPool } from '../runtime/interpreter-pool';
 import { createSharedInterpreters } from '../runtime/sandbox';
 
 /**
- * What every widget of a page shares, each piece created on first need: one small pool of interpreters
- * (one warm, at most three alive), Monaco (loaded when a widget's code is first edited), and one
- * IntersectionObserver that wakes widgets as they come near the viewport.
+ * What every widget of a page shares, each piece created on first need and released when the last widget
+ * lets go of it: one small pool of interpreters (one warm, at most three alive) and one
+ * IntersectionObserver that wakes widgets as they come near the viewport. A page whose widgets are all
+ * removed keeps no worker and no observer.
  */
 let pool: InterpreterPool | null = null;
+let poolUsers = 0;
 
-export function pageInterpreters(): InterpreterPool {
-  pool ??= createSharedInterpreters({ warm: 1, maxLive: 3 });
-  return pool;
+export interface PageInterpreters {
+  readonly pool: InterpreterPool;
+  /** This widget is done with them; the last release ends the page's interpreters. */
+  release(): void;
 }
 
-export async function loadEditor(options: PythonEditorOptions): Promise<PythonEditor> {
-  const { createPythonEditor } = await import('../editor/python-editor');
-  return createPythonEditor(options);
+export function acquirePageInterpreters(): PageInterpreters {
+  pool ??= createSharedInterpreters({ warm: 1, maxLive: 3 });
+  poolUsers += 1;
+  const acquired = pool;
+  let released = false;
+  return {
+    pool: acquired,
+    release() {
+      if (released) return;
+      released = true;
+      poolUsers -= 1;
+      if (poolUsers === 0 && pool === acquired) {
+        pool.dispose();
+        pool = null;
+      }
+    },
+  };
 }
 
 let observer: IntersectionObserver | null = null;
-const wakers = new WeakMap<Element, () => void>();
+const wakers = new Map<Element, () => void>();
 
-/** Calls `wake` once, when `element` comes within a screen's height of the viewport. */
+function forget(element: Element): void {
+  wakers.delete(element);
+  observer?.unobserve(element);
+  if (wakers.size === 0) {
+    observer?.disconnect();
+    observer = null;
+  }
+}
+
+/** Calls `wake` once, when `element` comes within a screen's height of the viewport. Returns the cancel. */
 export function whenNearViewport(element: Element, wake: () => void): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     wake();
@@ -32,9 +57,8 @@ export function whenNearViewport(element: Element, wake: () => void): () => void
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
-        observer?.unobserve(entry.target);
         const callback = wakers.get(entry.target);
-        wakers.delete(entry.target);
+        forget(entry.target);
         callback?.();
       }
     },
@@ -43,7 +67,6 @@ export function whenNearViewport(element: Element, wake: () => void): () => void
   wakers.set(element, wake);
   observer.observe(element);
   return () => {
-    wakers.delete(element);
-    observer?.unobserve(element);
+    if (wakers.has(element)) forget(element);
   };
 }

@@ -1,15 +1,12 @@
+import { loadEditorFactory } from '../editor/load-editor';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type RunResult, type Sandbox } from '../runtime/sandbox';
-import { runInConsole, type RunSurface } from '../ui/console-run';
-import { ConsoleView } from '../ui/console-view';
-import { StatusLine } from '../ui/status-line';
-import { StdinLine } from '../ui/stdin-line';
-import { TruncationBanner } from '../ui/truncation-banner';
+import { RunSurface } from '../ui/run-surface';
 import { dedent } from './dedent';
-import { loadEditor, pageInterpreters, whenNearViewport } from './embed-runtime';
-import { checkOutput } from './output-check';
+import { acquirePageInterpreters, whenNearViewport, type PageInterpreters } from './embed-runtime';
+import { showOutputCheck } from './output-check-view';
 import { renderHighlighted } from './static-highlight';
-import { readWidgetConfig, type WidgetConfig } from './widget-config';
+import { readWidgetConfig, WIDGET_ATTRIBUTES, type WidgetConfig } from './widget-config';
 import { buildWidget, type WidgetElements } from './widget-elements';
 
 /** `sandpit-result`'s detail: the run's result, plus `passed` when the widget has an `expected-output`. */
@@ -17,58 +14,92 @@ export type WidgetResultDetail = RunResult & { readonly passed?: boolean };
 
 const LINE_HEIGHT_PX = 21;
 
+/** What a connected widget holds; all of it is released when the element leaves the page. */
+interface Mounted {
+  readonly ui: WidgetElements;
+  readonly surface: RunSurface;
+  readonly stopWatching: () => void;
+  readonly listeners: AbortController;
+  interpreters: PageInterpreters | null;
+  sandbox: Sandbox | null;
+  editor: PythonEditor | null;
+  editorRequested: boolean;
+}
+
 /**
  * `<sandpit-python>`: a runnable Python example in an author's page. Its text is the initial code. It shows
  * highlighted code at once; Python starts when the widget comes near the viewport (from the page's shared
  * pool of interpreters) and Monaco loads when the code is first clicked. Light DOM, so the page's tests
- * and tools reach the same test ids as in the scratch pad, scoped inside the element.
+ * and tools reach the same test ids as in the scratch pad, scoped inside the element. The widget is the
+ * run surface the scratch pad also uses, with an output check; removing it from the page releases its
+ * editor, sandbox, listeners and (with the last widget) the page's interpreters.
  */
 export class SandpitPythonElement extends HTMLElement {
-  private ui: WidgetElements | null = null;
+  static readonly observedAttributes: readonly string[] = WIDGET_ATTRIBUTES;
+
   private config: WidgetConfig = readWidgetConfig(() => null);
-  private currentCode = '';
-  private sandbox: Sandbox | null = null;
-  private editor: PythonEditor | null = null;
-  private editorRequested = false;
-  private surface: RunSurface | null = null;
-  private stopWatching: (() => void) | null = null;
+  private currentCode: string | null = null;
+  private mounted: Mounted | null = null;
 
   connectedCallback(): void {
-    if (this.ui === null) this.build();
-    this.stopWatching = whenNearViewport(this, () => this.wake());
+    if (this.mounted !== null) return;
+    this.currentCode ??= dedent(this.textContent ?? '');
+    this.config = readWidgetConfig((name) => this.getAttribute(name));
+    this.mounted = this.mount();
   }
 
   disconnectedCallback(): void {
-    this.stopWatching?.();
-    this.stopWatching = null;
-    // Whatever runs stops; a widget moved elsewhere in the page wakes again when it comes into view.
-    this.sandbox?.dispose();
-    this.sandbox = null;
+    const mounted = this.mounted;
+    if (mounted === null) return;
+    this.mounted = null;
+    // Whatever runs stops; a widget moved elsewhere in the page mounts again and wakes when seen.
+    this.currentCode = mounted.editor?.getCode() ?? this.currentCode;
+    mounted.stopWatching();
+    mounted.listeners.abort();
+    mounted.editor?.dispose();
+    mounted.sandbox?.dispose();
+    mounted.interpreters?.release();
+    mounted.surface.dispose();
+  }
+
+  attributeChangedCallback(): void {
+    this.config = readWidgetConfig((name) => this.getAttribute(name));
+    if (this.mounted !== null) this.applyConfig(this.mounted.ui);
   }
 
   /** The code as it is now (edited or not). */
   get code(): string {
-    return this.editor?.getCode() ?? this.currentCode;
+    return this.mounted?.editor?.getCode() ?? this.currentCode ?? dedent(this.textContent ?? '');
   }
 
   set code(code: string) {
     this.currentCode = code;
-    if (this.editor !== null) this.editor.setCode(code);
-    else if (this.ui !== null) renderHighlighted(this.ui.staticCode, code);
-    this.fitHeight();
+    const mounted = this.mounted;
+    if (mounted === null) return;
+    if (mounted.editor !== null) mounted.editor.setCode(code);
+    else renderHighlighted(mounted.ui.staticCode, code);
+    this.fitHeight(mounted);
   }
 
   /** Runs the code; resolves with the result, or null if a run was already going. */
   async run(): Promise<WidgetResultDetail | null> {
-    const sandbox = this.wake();
-    const surface = this.surface;
-    if (sandbox === null || surface === null || this.ui === null || sandbox.state === 'running') return null;
+    const mounted = this.mounted;
+    const sandbox = mounted === null ? null : this.wake(mounted);
+    if (mounted === null || sandbox === null || sandbox.state === 'running') return null;
     const code = this.code;
+    const config = this.config;
     this.dispatchEvent(new CustomEvent('sandpit-run', { bubbles: true, composed: true, detail: { code } }));
-    this.ui.check.hidden = true;
+    mounted.ui.check.hidden = true;
     let passed: boolean | undefined;
-    const result = await runInConsole(sandbox, surface, code, this.config.timeoutMs, (finished) => {
-      if (this.config.expectedOutput !== null) passed = this.showCheck(this.config.expectedOutput, finished);
+    const result = await mounted.surface.run(sandbox, {
+      code,
+      timeoutMs: config.timeoutMs,
+      policy: config.policy,
+      memoryLimitBytes: mounted.interpreters?.pool.memoryLimitBytes ?? 0,
+      beforeFinish: (finished) => {
+        if (config.expectedOutput !== null)
+          passed = showOutputCheck(mounted.ui.check, config.expectedOutput, finished);
+      },
     });
     if (result === null) return null;
     const detail: WidgetResultDetail = passed === undefined ? result : { ...result, passed };
@@ -77,140 +108,119 @@ export class SandpitPythonElement extends HTMLElement {
   }
 
   stop(): void {
-    this.sandbox?.interrupt();
+    this.mounted?.sandbox?.interrupt();
   }
 
-  private build(): void {
-    this.currentCode = dedent(this.textContent ?? '');
-    this.config = readWidgetConfig((name) => this.getAttribute(name));
+  private mount(): Mounted {
     const ui = buildWidget();
-    this.ui = ui;
-    ui.root.dataset.theme = this.config.theme;
-    if (this.config.readonly) ui.root.dataset.readonly = '';
     this.replaceChildren(ui.root);
-    renderHighlighted(ui.staticCode, this.currentCode);
-    if (this.config.height !== 'auto') ui.code.style.height = this.config.height;
-    if (this.config.problems.length > 0) {
-      ui.problems.textContent = `Ignored: ${this.config.problems.join('; ')}.`;
-      ui.problems.hidden = false;
-    }
-
-    const console: ConsoleView = new ConsoleView(
-      ui.output,
-      new TruncationBanner(ui.banner, ui.download, () => console.archive),
+    const code = this.currentCode ?? '';
+    renderHighlighted(ui.staticCode, code);
+    const listeners = new AbortController();
+    const surface = new RunSurface(
+      {
+        shortcutScope: ui.root,
+        run: ui.run,
+        stop: ui.stop,
+        output: ui.output,
+        truncationBanner: ui.banner,
+        downloadOutput: ui.download,
+        stdinForm: ui.stdinForm,
+        status: ui.status,
+      },
+      { run: () => void this.run(), stop: () => this.stop() },
     );
-    this.surface = {
-      console,
-      stdinLine: new StdinLine(ui.stdinForm),
-      status: new StatusLine(ui.status),
-      editor: () => this.editor,
-      memoryLimitBytes: pageInterpreters().memoryLimitBytes,
+    surface.status.setDetail('Python loads when needed');
+    const mounted: Mounted = {
+      ui,
+      surface,
+      listeners,
+      // Python starts only when the widget comes near the viewport: nothing is fetched before.
+      stopWatching: whenNearViewport(this, () => {
+        if (this.mounted === mounted) this.wake(mounted);
+      }),
+      interpreters: null,
+      sandbox: null,
+      editor: null,
+      editorRequested: false,
     };
-    this.surface.status.setDetail('Python loads when needed');
-
-    ui.run.addEventListener('click', () => void this.run());
-    ui.stop.addEventListener('click', () => this.stop());
-    if (!this.config.readonly) {
-      ui.staticCode.addEventListener('click', () => void this.openEditor());
-      ui.staticCode.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && !(event.ctrlKey || event.metaKey)) void this.openEditor();
-      });
-    }
-    ui.root.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        void this.run();
-      }
-    });
+    const { signal } = listeners;
+    ui.staticCode.addEventListener('click', () => void this.openEditor(mounted), { signal });
+    ui.staticCode.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Enter' && !(event.ctrlKey || event.metaKey)) void this.openEditor(mounted);
+      },
+      { signal },
+    );
+    this.applyConfig(ui);
+    return mounted;
   }
 
-  /** Starts this widget's sandbox on the page's shared interpreters (once). */
-  private wake(): Sandbox | null {
-    if (this.sandbox !== null || this.ui === null || this.surface === null) return this.sandbox;
-    const { ui, surface } = this;
+  /** Attributes that show (theme, read-only, height, problems); the rest apply from the next run on. */
+  private applyConfig(ui: WidgetElements): void {
+    const { config } = this;
+    ui.root.dataset.theme = config.theme;
+    if (config.readonly) ui.root.dataset.readonly = '';
+    else delete ui.root.dataset.readonly;
+    ui.code.style.height = config.height === 'auto' ? '' : config.height;
+    ui.problems.textContent = config.problems.length > 0 ? `Ignored: ${config.problems.join('; ')}.` : '';
+    ui.problems.hidden = config.problems.length === 0;
+    if (this.mounted !== null) this.fitHeight(this.mounted);
+  }
+
+  /** Starts this widget's sandbox on the page's shared interpreters (once per mount). */
+  private wake(mounted: Mounted): Sandbox | null {
+    if (mounted.sandbox !== null) return mounted.sandbox;
+    const interpreters = acquirePageInterpreters();
+    const { surface } = mounted;
     const sandbox = createSandbox({
-      pool: pageInterpreters(),
-      timeoutMs: this.config.timeoutMs,
-      policy: this.config.policy,
-      onStateChange: (state) => {
-        surface.status.setState(state);
-        ui.run.disabled = state === 'running';
-        ui.stop.disabled = state !== 'running';
-      },
-      onInterpretersChange: ({ warm, live }) => surface.status.setInterpreters(warm, live),
+      pool: interpreters.pool,
+      onStateChange: surface.showState,
+      onInterpretersChange: surface.showInterpreters,
     });
-    this.sandbox = sandbox;
+    mounted.interpreters = interpreters;
+    mounted.sandbox = sandbox;
     sandbox.whenReady().then(
       () => {
+        if (this.mounted !== mounted) return;
         surface.status.setDetail('Python is ready');
-        if (this.config.autorun && surface.status && this.sandbox === sandbox) void this.run();
+        if (this.config.autorun && surface.status.runCount === 0) void this.run();
       },
       () => {},
     );
     return sandbox;
   }
 
-  private async openEditor(): Promise<void> {
-    if (this.editorRequested || this.ui === null) return;
-    this.editorRequested = true;
-    const { ui } = this;
+  private async openEditor(mounted: Mounted): Promise<void> {
+    if (mounted.editorRequested || this.config.readonly) return;
+    mounted.editorRequested = true;
+    const { ui } = mounted;
     const theme = this.config.theme === 'auto' ? undefined : this.config.theme;
     const host = document.createElement('div');
     host.className = 'sp-monaco';
     ui.code.append(host);
-    this.fitHeight();
-    const editor = await loadEditor({
+    this.fitHeight(mounted);
+    const createEditor = await loadEditorFactory();
+    if (this.mounted !== mounted) return; // removed from the page while Monaco loaded
+    const editor = createEditor({
       container: host,
-      initialCode: this.currentCode,
-      onChange: (code) => {
-        this.currentCode = code;
-        this.fitHeight();
-      },
+      initialCode: this.currentCode ?? '',
+      onChange: () => this.fitHeight(mounted),
       onRunShortcut: () => void this.run(),
       ...(theme ? { theme } : {}),
     });
     ui.staticCode.remove();
-    this.editor = editor;
+    mounted.editor = editor;
+    mounted.surface.setEditor(editor);
     ui.code.dataset.ready = 'true';
     editor.focus();
   }
 
   /** `height="auto"`: the code area grows with the code. */
-  private fitHeight(): void {
-    if (this.ui === null || this.config.height !== 'auto' || !this.editorRequested) return;
+  private fitHeight(mounted: Mounted): void {
+    if (this.config.height !== 'auto' || !mounted.editorRequested) return;
     const lines = Math.max(3, this.code.split('\n').length);
-    this.ui.code.style.height = `${lines * LINE_HEIGHT_PX + 12}px`;
-  }
-
-  /** Shows pass or fail (with a line diff) under the console; returns whether it passed. */
-  private showCheck(expected: string, result: RunResult): boolean {
-    const ui = this.ui;
-    if (ui === null) return false;
-    const check = checkOutput(expected, result.stdout);
-    const passed = result.status === 'ok' && check.passed;
-    ui.check.dataset.result = passed ? 'pass' : 'fail';
-    const heading = document.createElement('div');
-    heading.className = 'sp-check-heading';
-    heading.textContent = passed
-      ? '✓ The output is what was expected.'
-      : result.status !== 'ok'
-        ? '✗ The program did not finish, so its output was not checked.'
-        : '✗ The output differs from what was expected (- expected, + printed):';
-    ui.check.replaceChildren(heading);
-    if (!passed && result.status === 'ok') {
-      const diff = document.createElement('pre');
-      diff.className = 'sp-diff';
-      diff.dataset.testid = 'check-diff';
-      for (const line of check.diff) {
-        const row = document.createElement('span');
-        row.className =
-          line.kind === '+' ? 'sp-diff-added' : line.kind === '-' ? 'sp-diff-removed' : 'sp-diff-same';
-        row.textContent = `${line.kind === '=' ? ' ' : line.kind} ${line.text}\n`;
-        diff.append(row);
-      }
-      ui.check.append(diff);
-    }
-    ui.check.hidden = false;
-    return passed;
+    mounted.ui.code.style.height = `${lines * LINE_HEIGHT_PX + 12}px`;
   }
 }

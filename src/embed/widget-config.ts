@@ -1,6 +1,6 @@
+import { parseTimeLimit } from '../config/time-limit';
 import { customPolicy, LEARNER_POLICY, POLICY_PRESETS } from '../runtime/policy';
-import { DEFAULT_TIMEOUT_MS } from '../runtime/sandbox';
-import type { SandboxPolicy } from '../../worker/protocol';
+import type { SandboxPolicy } from '../wire/protocol';
 
 export type WidgetTheme = 'light' | 'dark' | 'auto';
 
@@ -19,7 +19,7 @@ export interface WidgetConfig {
   readonly problems: readonly string[];
 }
 
-/** The attributes the element reads (and watches). */
+/** The attributes the element reads, and watches: a change applies from the next run on. */
 export const WIDGET_ATTRIBUTES = [
   'timeout',
   'allow',
@@ -32,8 +32,6 @@ export const WIDGET_ATTRIBUTES = [
   'theme',
 ] as const;
 
-const MAX_TIMEOUT_SECONDS = 600;
-
 function moduleList(value: string): string[] {
   return value
     .split(/[\s,]+/)
@@ -44,14 +42,9 @@ function moduleList(value: string): string[] {
 export function readWidgetConfig(attribute: (name: string) => string | null): WidgetConfig {
   const problems: string[] = [];
 
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
   const timeout = attribute('timeout');
-  if (timeout !== null) {
-    const seconds = Number(timeout);
-    if (Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS) timeoutMs = seconds * 1000;
-    else
-      problems.push(`timeout="${timeout}" is not a number of seconds between 0 and ${MAX_TIMEOUT_SECONDS}`);
-  }
+  const timeLimit = parseTimeLimit(timeout);
+  if (timeLimit.problem !== undefined) problems.push(`timeout="${timeout}": ${timeLimit.problem}`);
 
   let policy = LEARNER_POLICY;
   const preset = attribute('policy');
@@ -84,7 +77,7 @@ export function readWidgetConfig(attribute: (name: string) => string | null): Wi
   }
 
   return {
-    timeoutMs,
+    timeoutMs: timeLimit.seconds * 1000,
     policy,
     readonly: attribute('readonly') !== null,
     autorun: attribute('autorun') !== null,

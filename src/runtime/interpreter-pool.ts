@@ -1,4 +1,4 @@
-import type { SnapshotMode, WorkerEvent } from '../../worker/protocol';
+import type { InteractionMode, SnapshotMode, WorkerEvent } from '../wire/protocol';
 import { copyInSlices } from './copy-in-slices';
 import { InterpreterProcess, type WorkerFactory } from './interpreter-process';
 
@@ -7,7 +7,7 @@ export interface InterpreterPoolOptions {
   /** Interpreters kept booted and unused, so a run never waits for Python to load (default 1). */
   readonly warm?: number;
   readonly memoryLimitBytes: number;
-  readonly sharedMemory: boolean;
+  readonly interaction: InteractionMode;
   /** Boot later interpreters from a memory snapshot of the first (default true). */
   readonly useSnapshots?: boolean;
   readonly indexURL?: string;
@@ -47,6 +47,7 @@ export class InterpreterPool {
   private preparing = 0;
   private readonly inUse = new Map<InterpreterProcess, PoolOwner>();
   private readonly listeners = new Set<() => void>();
+  private readonly bootFailureListeners = new Set<(reason: string, attempt: number) => void>();
   private readonly waiters: Waiter[] = [];
   private snapshot: Uint8Array | null = null;
   private snapshotState: 'none' | 'making' | 'ready' | 'unusable';
@@ -74,9 +75,15 @@ export class InterpreterPool {
     return () => this.listeners.delete(listener);
   }
 
-  /** Whether the interpreters get shared memory (interrupts, interactive input). */
-  get sharedMemory(): boolean {
-    return this.options.sharedMemory;
+  /** Calls `listener` after every failed boot (the pool retries by itself); returns the unsubscribe. */
+  subscribeBootFailures(listener: (reason: string, attempt: number) => void): () => void {
+    this.bootFailureListeners.add(listener);
+    return () => this.bootFailureListeners.delete(listener);
+  }
+
+  /** How the page reaches the interpreters' running programs (interrupts, interactive input). */
+  get interaction(): InteractionMode {
+    return this.options.interaction;
   }
 
   get memoryLimitBytes(): number {
@@ -125,6 +132,8 @@ export class InterpreterPool {
     this.booting.clear();
     this.inUse.clear();
     this.snapshot = null;
+    this.listeners.clear();
+    this.bootFailureListeners.clear();
     for (const waiter of this.waiters.splice(0))
       waiter.reject(new Error('[sandpit] the interpreter pool was disposed'));
   }
@@ -196,7 +205,7 @@ export class InterpreterPool {
     const process: InterpreterProcess = new InterpreterProcess({
       createWorker: this.options.createWorker,
       memoryLimitBytes: this.options.memoryLimitBytes,
-      sharedMemory: this.options.sharedMemory,
+      interaction: this.options.interaction,
       snapshot,
       ...(this.options.indexURL ? { indexURL: this.options.indexURL } : {}),
       onEvent: (event) => {
@@ -240,6 +249,7 @@ export class InterpreterPool {
     }
     this.failures += 1;
     this.options.onBootFailure?.(reason, this.failures);
+    for (const listener of this.bootFailureListeners) listener(reason, this.failures);
     const delay = this.options.retryDelayMs ?? Math.min(30_000, 500 * 2 ** (this.failures - 1));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

@@ -1,14 +1,17 @@
 import { transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type {
+  BootChannel,
   BootOptions,
   BootReport,
+  ControlMessage,
+  InteractionMode,
   RunReport,
   RunRequest,
   SnapshotMode,
   WorkerApi,
   WorkerEvent,
-} from '../../worker/protocol';
-import { OutputCredit, SignalCell, StdinMailbox } from '../../worker/shared-memory';
+} from '../wire/protocol';
+import { OutputCredit, SignalCell, StdinMailbox } from '../wire/shared-memory';
 import { approximateChars, FloodGuard } from './flood-guard';
 import { parseBootReport, parseRunReport, parseWorkerEvent, ProtocolViolation } from './worker-message-guard';
 
@@ -33,8 +36,8 @@ export interface InterpreterProcessOptions {
   readonly createWorker: WorkerFactory;
   readonly memoryLimitBytes: number;
   readonly snapshot: SnapshotMode;
-  /** Give the worker shared memory (interrupts, interactive input, output back-pressure). */
-  readonly sharedMemory: boolean;
+  /** How the page reaches the running program (interrupts, interactive input, output back-pressure). */
+  readonly interaction: InteractionMode;
   readonly indexURL?: string;
   /** Every validated event from this worker. */
   readonly onEvent: (event: WorkerEvent) => void;
@@ -42,14 +45,51 @@ export interface InterpreterProcessOptions {
   readonly onDeath: (reason: string) => void;
 }
 
-interface Cells {
-  readonly signals: SignalCell;
-  readonly stdin: StdinMailbox;
-  readonly credit: OutputCredit;
+/** The page's end of the channel to a running program: shared cells, or a control port (JSPI). */
+type PageChannel =
+  | {
+      readonly mode: 'shared-memory';
+      readonly signals: SignalCell;
+      readonly stdin: StdinMailbox;
+      readonly credit: OutputCredit;
+    }
+  | { readonly mode: 'jspi'; readonly control: MessagePort; readonly workerEnd: MessagePort }
+  | { readonly mode: 'none' };
+
+function openChannel(mode: InteractionMode): PageChannel {
+  switch (mode) {
+    case 'shared-memory':
+      return {
+        mode,
+        signals: SignalCell.create(),
+        stdin: StdinMailbox.create(),
+        credit: OutputCredit.create(),
+      };
+    case 'jspi': {
+      const { port1, port2 } = new MessageChannel();
+      return { mode, control: port1, workerEnd: port2 };
+    }
+    case 'none':
+      return { mode };
+  }
 }
 
-function createCells(): Cells {
-  return { signals: SignalCell.create(), stdin: StdinMailbox.create(), credit: OutputCredit.create() };
+function bootChannel(channel: PageChannel): BootChannel {
+  switch (channel.mode) {
+    case 'shared-memory':
+      return {
+        mode: channel.mode,
+        shared: {
+          signals: channel.signals.buffer,
+          stdin: channel.stdin.buffer,
+          outputCredit: channel.credit.buffer,
+        },
+      };
+    case 'jspi':
+      return { mode: channel.mode, control: channel.workerEnd };
+    case 'none':
+      return { mode: channel.mode };
+  }
 }
 
 /**
@@ -63,7 +103,7 @@ export class InterpreterProcess {
   private readonly worker: WorkerHandle;
   private readonly remote: Remote<WorkerApi>;
   private readonly events: MessagePort;
-  private readonly cells: Cells | null;
+  private readonly channel: PageChannel;
   private readonly died: Promise<never>;
   private rejectDied: (error: InterpreterDied) => void = () => {};
   private deathReason: string | null = null;
@@ -79,7 +119,7 @@ export class InterpreterProcess {
     });
     // Nobody may be awaiting death yet; don't report it as unhandled.
     this.died.catch(() => {});
-    this.cells = options.sharedMemory ? createCells() : null;
+    this.channel = openChannel(options.interaction);
     this.worker = options.createWorker();
     this.remote = wrap<WorkerApi>(this.worker);
     const channel = new MessageChannel();
@@ -101,19 +141,12 @@ export class InterpreterProcess {
       eventPort: channel.port2,
       memoryLimitBytes: options.memoryLimitBytes,
       snapshot: options.snapshot,
+      channel: bootChannel(this.channel),
       ...(options.indexURL ? { indexURL: options.indexURL } : {}),
-      ...(this.cells
-        ? {
-            shared: {
-              signals: this.cells.signals.buffer,
-              stdin: this.cells.stdin.buffer,
-              outputCredit: this.cells.credit.buffer,
-            },
-          }
-        : {}),
     };
     // The snapshot copy is this worker's own: transfer it rather than copy it again.
     const transfers: Transferable[] = [channel.port2];
+    if (this.channel.mode === 'jspi') transfers.push(this.channel.workerEnd);
     if (options.snapshot.mode === 'load') transfers.push(options.snapshot.bytes.buffer);
     this.bootPromise = this.call(this.remote.boot(transfer(boot, transfers))).then((raw) => {
       const report = parseBootReport(raw);
@@ -132,9 +165,9 @@ export class InterpreterProcess {
     return this.deathReason === null;
   }
 
-  /** True when Stop can reach the running program (shared memory): otherwise only `kill` can. */
+  /** True when Stop can reach the running program (shared memory or JSPI): otherwise only `kill` can. */
   get interruptible(): boolean {
-    return this.cells !== null;
+    return this.channel.mode !== 'none';
   }
 
   run(request: RunRequest): Promise<RunReport> {
@@ -143,12 +176,14 @@ export class InterpreterProcess {
 
   /** Raises KeyboardInterrupt in the running program (and wakes it from sleep or input). */
   interrupt(): void {
-    this.cells?.signals.raise();
+    if (this.channel.mode === 'shared-memory') this.channel.signals.raise();
+    else this.control({ type: 'interrupt' });
   }
 
   /** Answers the program's `input()`: a line, or `null` for end of file. */
   provideInput(line: string | null): void {
-    this.cells?.stdin.deliver(line);
+    if (this.channel.mode === 'shared-memory') this.channel.stdin.deliver(line);
+    else this.control({ type: 'input', line });
   }
 
   /** Ends the worker now. Pending calls reject with `InterpreterDied(reason)`; `onDeath` is not called. */
@@ -158,7 +193,12 @@ export class InterpreterProcess {
     this.worker.terminate();
     this.events.onmessage = null;
     this.events.close();
+    if (this.channel.mode === 'jspi') this.channel.control.close();
     this.rejectDied(new InterpreterDied(reason));
+  }
+
+  private control(message: ControlMessage): void {
+    if (this.channel.mode === 'jspi' && this.deathReason === null) this.channel.control.postMessage(message);
   }
 
   private fail(reason: string): void {
@@ -192,7 +232,7 @@ export class InterpreterProcess {
     }
     this.options.onEvent(event);
     // Handled: let the worker send more (see OutputCredit), at the next frame.
-    if (event.type === 'output' && this.cells !== null) {
+    if (event.type === 'output' && this.channel.mode !== 'none') {
       this.pendingRefund += event.chunks.reduce((total, chunk) => total + chunk.text.length, 0);
       this.scheduleRefund();
     }
@@ -213,7 +253,8 @@ export class InterpreterProcess {
       this.refundScheduled = false;
       const chars = this.pendingRefund;
       this.pendingRefund = 0;
-      this.cells?.credit.refund(chars);
+      if (this.channel.mode === 'shared-memory') this.channel.credit.refund(chars);
+      else this.control({ type: 'credit', chars });
     };
     const timer = setTimeout(refund, REFUND_FALLBACK_MS);
     if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(refund);

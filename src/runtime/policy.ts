@@ -1,4 +1,4 @@
-import type { SandboxPolicy } from '../../worker/protocol';
+import type { SandboxPolicy } from '../wire/protocol';
 
 /**
  * The bridges from Python to the JavaScript host and to raw memory, CPython's test modules (they poke at

@@ -1,28 +1,25 @@
+import { DEFAULT_TIME_LIMIT_MS } from '../config/time-limit';
 import type {
-  FatalReason,
+  InteractionMode,
   OutputChunk,
   PythonErrorReport,
   RunStatus,
   SandboxPolicy,
   StdinPlan,
-} from '../../worker/protocol';
-import { sharedMemoryAvailable } from '../../worker/shared-memory';
+} from '../wire/protocol';
+import { inputUnavailableReason, pageCapabilities, pickInteractionMode } from './interaction-mode';
 import { createInterpreterWorker } from './create-worker';
 import { InterpreterPool } from './interpreter-pool';
 import type { WorkerFactory } from './interpreter-process';
 import { LEARNER_POLICY } from './policy';
-import {
-  InterpreterSupervisor,
-  type InterpreterCounts,
-  type RunEnd,
-  type SupervisorState,
-} from './supervisor';
+import { InterpreterSupervisor, type InterpreterCounts, type SupervisorState } from './supervisor';
+import { judgeRun, type RunResult } from './verdict';
 
-export type { OutputChunk, PythonErrorReport, RunStatus, SandboxPolicy };
+export type { InteractionMode, OutputChunk, PythonErrorReport, RunResult, RunStatus, SandboxPolicy };
 export type SandboxState = SupervisorState;
 export type { InterpreterCounts };
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_TIME_LIMIT_MS;
 export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 1024 * 1024;
 
 export interface SandboxOptions {
@@ -30,13 +27,6 @@ export interface SandboxOptions {
   readonly policy?: SandboxPolicy;
   /** Time limit per run, in milliseconds (default 10 000). Time spent waiting in `input()` doesn't count. */
   readonly timeoutMs?: number;
-  /** Largest memory one program's interpreter may use, in bytes (default 512 MiB). */
-  readonly memoryLimitBytes?: number;
-  /**
-   * Interpreters kept loaded and unused (default 2: the next run's, and a spare that takes over at once
-   * after a kill). Every run uses a fresh one, which is killed afterwards.
-   */
-  readonly warmInterpreters?: number;
   /** The file name tracebacks show for the code (default `main.py`). */
   readonly filename?: string;
   /** Most characters kept per stream in `RunResult.stdout`/`stderr` (default 1 MiB); the rest is dropped. */
@@ -46,17 +36,30 @@ export interface SandboxOptions {
   readonly onInterpretersChange?: (counts: InterpreterCounts) => void;
   /** A worker failed to load Python; the sandbox retries by itself. */
   readonly onLoadFailure?: (reason: string, attempt: number) => void;
-  /** Where interpreters come from; tests and embedders may substitute their own. */
-  readonly createWorker?: WorkerFactory;
-  /** Use SharedArrayBuffer (default: when the page is cross-origin isolated). */
-  readonly sharedMemory?: boolean;
   /**
-   * Interpreters shared with other sandboxes of the page (from `createSharedInterpreters`). The pool's
-   * own settings then apply instead of `warmInterpreters`, `memoryLimitBytes`, `createWorker` and
-   * `sharedMemory`, which must match.
+   * Interpreters shared with other sandboxes of the page (from `createSharedInterpreters`). Without it the
+   * sandbox makes its own from the four options below, which then must not be given: they belong to the
+   * shared interpreters (set them on `createSharedInterpreters`).
    */
   readonly pool?: InterpreterPool;
+  /**
+   * Interpreters kept loaded and unused (default 2: the next run's, and a spare that takes over at once
+   * after a kill). Every run uses a fresh one, which is killed afterwards.
+   */
+  readonly warmInterpreters?: number;
+  /** Largest memory one program's interpreter may use, in bytes (default 512 MiB). */
+  readonly memoryLimitBytes?: number;
+  /** Where interpreters come from; tests and embedders may substitute their own. */
+  readonly createWorker?: WorkerFactory;
+  /**
+   * How the page reaches a running program (default: `shared-memory` on a cross-origin isolated page,
+   * else `jspi` where the browser has WebAssembly promise integration, else `none`).
+   */
+  readonly interaction?: InteractionMode;
 }
+
+/** The options that make interpreters: set on the pool, never both on the pool and on a sandbox using it. */
+const POOL_OPTIONS = ['warmInterpreters', 'memoryLimitBytes', 'createWorker', 'interaction'] as const;
 
 export interface SharedInterpretersOptions {
   /** Interpreters kept warm for whichever sandbox runs next (default 1). */
@@ -65,24 +68,28 @@ export interface SharedInterpretersOptions {
   readonly maxLive?: number;
   readonly memoryLimitBytes?: number;
   readonly createWorker?: WorkerFactory;
-  readonly sharedMemory?: boolean;
+  readonly interaction?: InteractionMode;
   readonly onLoadFailure?: (reason: string, attempt: number) => void;
 }
 
 /**
- * One small pool of interpreters for many sandboxes on a page (a tutorial's widgets): each run still gets
- * a fresh interpreter, killed afterwards, so the sandboxes never see each other's state; the pool only
- * bounds how many are alive at once.
+ * Interpreters for one sandbox, or for many on a page (a tutorial's widgets, `createSharedInterpreters`):
+ * each run still gets a fresh interpreter, killed afterwards, so sandboxes never see each other's state;
+ * a shared pool only bounds how many are alive at once.
  */
-export function createSharedInterpreters(options: SharedInterpretersOptions = {}): InterpreterPool {
+function createPool(options: SharedInterpretersOptions, defaults: { warm: number; maxLive?: number }) {
   return new InterpreterPool({
     createWorker: options.createWorker ?? createInterpreterWorker,
-    warm: options.warm ?? 1,
-    maxLive: options.maxLive ?? 3,
+    warm: options.warm ?? defaults.warm,
+    maxLive: options.maxLive ?? defaults.maxLive,
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
-    sharedMemory: options.sharedMemory ?? sharedMemoryAvailable(),
+    interaction: options.interaction ?? pickInteractionMode(pageCapabilities()),
     onBootFailure: options.onLoadFailure,
   });
+}
+
+export function createSharedInterpreters(options: SharedInterpretersOptions = {}): InterpreterPool {
+  return createPool(options, { warm: 1, maxLive: 3 });
 }
 
 export interface RunOptions {
@@ -101,25 +108,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface RunResult {
-  readonly status: RunStatus;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** True when `stdout`/`stderr` hit `maxCollectedChars` and the rest was dropped. */
-  readonly outputTruncated: boolean;
-  /** The Python exception, when `status` is `error`. */
-  readonly error?: PythonErrorReport;
-  /** The code passed to `sys.exit()`/`exit()`/`os._exit()` when it was not 0. */
-  readonly exitCode?: number;
-  /** A sentence for the learner when the run did not end by itself (timeout, stop, crash). */
-  readonly message?: string;
-  readonly durationMs: number;
-}
-
 export interface Sandbox {
   readonly state: SandboxState;
-  /** Whether Stop can interrupt a program gently and `input()` can wait for typing (shared memory). */
+  /** Whether Stop can interrupt a program gently and `input()` can wait for typing (`interaction` isn't `none`). */
   readonly interactive: boolean;
+  readonly interaction: InteractionMode;
   /** Workers alive right now (warm, booting and running). */
   readonly interpreterCount: number;
   /** Resolves when an interpreter is loaded and idle. */
@@ -145,75 +138,41 @@ class OutputCollector {
   }
 }
 
-function describeLimit(ms: number): string {
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-
-export function describeBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
-}
-
-function fatalMessage(reason: FatalReason, memoryLimitBytes: number): string {
-  switch (reason) {
-    case 'stack-overflow':
-      return 'The program recursed too deeply for the interpreter (a stack overflow inside Python itself), so Python crashed and was replaced. Look for a recursion without an end, or a very deep one.';
-    case 'out-of-memory':
-      return `The program ran out of memory (the limit is ${describeBytes(memoryLimitBytes)}), so Python crashed and was replaced.`;
-    case 'aborted':
-      return 'The program stopped the interpreter abruptly (os.abort() or an internal error); Python was replaced.';
-    case 'internal':
-      return 'The Python interpreter failed and was replaced.';
-  }
-}
-
-interface Verdict {
-  readonly stopRequested: boolean;
-  readonly timeoutMs: number;
-  readonly memoryLimitBytes: number;
-}
-
-function toResult(
-  end: RunEnd,
-  verdict: Verdict,
-): Omit<RunResult, 'stdout' | 'stderr' | 'outputTruncated' | 'durationMs'> {
-  // Whatever the program did after Stop (ended by KeyboardInterrupt, caught it and finished, was killed),
-  // the learner asked for it to stop.
-  if (verdict.stopRequested && end.kind !== 'timeout') return { status: 'stopped', message: 'Stopped.' };
-  switch (end.kind) {
-    case 'reported': {
-      const outcome = end.report.outcome;
-      switch (outcome.kind) {
-        case 'completed':
-          return { status: 'ok' };
-        case 'exited':
-          return { status: 'ok', exitCode: outcome.exitCode };
-        case 'raised':
-          return { status: 'error', error: outcome.error };
-        case 'fatal':
-          return { status: 'crashed', message: fatalMessage(outcome.reason, verdict.memoryLimitBytes) };
-      }
-      break;
-    }
-    case 'timeout':
-      return {
-        status: 'timeout',
-        message: `Stopped: the program took longer than the ${describeLimit(verdict.timeoutMs)} time limit.`,
-      };
-    case 'stopped':
-      return { status: 'stopped', message: 'Stopped.' };
-    case 'crashed':
-      return {
-        status: 'crashed',
-        message: `The Python interpreter crashed and was replaced. (${end.reason})`,
-      };
-  }
-}
-
 function stdinPlan(stdin: string | undefined, canAsk: boolean, wantsToAsk: boolean): StdinPlan {
   const lines = stdin === undefined || stdin === '' ? [] : stdin.replace(/\n$/, '').split('\n');
-  return { lines, whenExhausted: !wantsToAsk ? 'eof' : canAsk ? 'ask' : 'unavailable' };
+  if (!wantsToAsk) return { lines, whenExhausted: 'eof' };
+  if (canAsk) return { lines, whenExhausted: 'ask' };
+  return {
+    lines,
+    whenExhausted: 'unavailable',
+    unavailableReason: inputUnavailableReason(pageCapabilities()),
+  };
+}
+
+/** The sandbox's interpreters: the shared pool it was given, or its own (which it disposes of). */
+function interpretersFor(options: SandboxOptions): { pool: InterpreterPool; owned: boolean } {
+  const { pool } = options;
+  if (pool === undefined) {
+    return {
+      pool: createPool(
+        {
+          memoryLimitBytes: options.memoryLimitBytes,
+          createWorker: options.createWorker,
+          interaction: options.interaction,
+        },
+        { warm: options.warmInterpreters ?? 2 },
+      ),
+      owned: true,
+    };
+  }
+  const conflicting = POOL_OPTIONS.filter((name) => options[name] !== undefined);
+  if (conflicting.length > 0) {
+    const names = conflicting.join(', ');
+    throw new Error(
+      `[sandpit] createSandbox({ pool }) was also given ${names}, which belong to the shared interpreters: pass ${conflicting.length > 1 ? 'them' : 'it'} to createSharedInterpreters() instead`,
+    );
+  }
+  return { pool, owned: false };
 }
 
 /**
@@ -221,15 +180,9 @@ function stdinPlan(stdin: string | undefined, canAsk: boolean, wantsToAsk: boole
  * code in a fresh, supervised, terminable interpreter and get a typed result.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const sharedMemory = options.pool?.sharedMemory ?? options.sharedMemory ?? sharedMemoryAvailable();
-  const memoryLimitBytes =
-    options.pool?.memoryLimitBytes ?? options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
+  const { pool, owned } = interpretersFor(options);
   const supervisor = new InterpreterSupervisor({
-    ...(options.pool ? { pool: options.pool } : {}),
-    createWorker: options.createWorker ?? createInterpreterWorker,
-    memoryLimitBytes,
-    sharedMemory,
-    warmInterpreters: options.warmInterpreters ?? 2,
+    pool,
     onStateChange: options.onStateChange,
     onInterpretersChange: options.onInterpretersChange,
     onBootFailure: options.onLoadFailure,
@@ -241,7 +194,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return supervisor.state;
     },
     get interactive() {
-      return sharedMemory;
+      return pool.interaction !== 'none';
+    },
+    get interaction() {
+      return pool.interaction;
     },
     get interpreterCount() {
       return supervisor.interpreterCount;
@@ -263,10 +219,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const onInput = runOptions.onInput;
       try {
         const end = await supervisor.run({
-          code,
-          filename: options.filename ?? 'main.py',
-          policy: runOptions.policy ?? options.policy ?? LEARNER_POLICY,
-          stdin: stdinPlan(runOptions.stdin, sharedMemory, onInput !== undefined),
+          request: {
+            code,
+            filename: options.filename ?? 'main.py',
+            policy: runOptions.policy ?? options.policy ?? LEARNER_POLICY,
+            stdin: stdinPlan(runOptions.stdin, pool.interaction !== 'none', onInput !== undefined),
+          },
           deadlineMs: timeoutMs,
           onOutput: (chunks) => {
             for (const chunk of chunks) {
@@ -283,7 +241,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           },
         });
         return {
-          ...toResult(end, { stopRequested, timeoutMs, memoryLimitBytes }),
+          ...judgeRun(end, { stopRequested, timeoutMs, memoryLimitBytes: pool.memoryLimitBytes }),
           stdout: collector.stdout,
           stderr: collector.stderr,
           outputTruncated: collector.truncated,
@@ -302,6 +260,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     dispose() {
       supervisor.dispose();
+      if (owned) pool.dispose();
     },
   };
 }

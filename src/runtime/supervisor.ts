@@ -1,6 +1,6 @@
-import type { OutputChunk, RunReport, RunRequest, StdinPlan, WorkerEvent } from '../../worker/protocol';
-import type { InterpreterProcess, WorkerFactory } from './interpreter-process';
-import { InterpreterPool, type PoolOwner } from './interpreter-pool';
+import type { OutputChunk, RunReport, RunRequest, WorkerEvent } from '../wire/protocol';
+import type { InterpreterProcess } from './interpreter-process';
+import type { InterpreterPool, PoolOwner } from './interpreter-pool';
 import { PausableDeadline } from './pausable-deadline';
 
 /** `data-state` of the test contract. */
@@ -19,34 +19,20 @@ export type RunEnd =
   | { readonly kind: 'crashed'; readonly reason: string };
 
 export interface SupervisorOptions {
-  /**
-   * Interpreters shared with other supervisors (the widgets of one page). Without it the supervisor makes
-   * its own pool from the options below, and disposes of it with itself.
-   */
-  readonly pool?: InterpreterPool;
-  readonly createWorker: WorkerFactory;
-  readonly memoryLimitBytes: number;
-  /** Use SharedArrayBuffer cells (the page must be cross-origin isolated). */
-  readonly sharedMemory: boolean;
-  /** Interpreters kept warm (default 1). */
-  readonly warmInterpreters?: number;
-  readonly useSnapshots?: boolean;
-  readonly indexURL?: string;
+  /** Where the interpreters come from: the sandbox's own pool, or one shared by the widgets of a page. */
+  readonly pool: InterpreterPool;
   /** After Stop raised KeyboardInterrupt, how long the program may take to end before it is killed. */
   readonly stopGraceMs?: number;
-  readonly retryDelayMs?: number;
   readonly onStateChange?: (state: SupervisorState) => void;
   /** How many interpreters are warm (unused, booted) and alive in all, whenever either changes. */
   readonly onInterpretersChange?: (counts: InterpreterCounts) => void;
-  /** A worker failed to load Python; it is retried after a pause. */
+  /** A worker failed to load Python; the pool retries after a pause. */
   readonly onBootFailure?: (reason: string, attempt: number) => void;
 }
 
 export interface SupervisedRun {
-  readonly code: string;
-  readonly filename: string;
-  readonly policy: RunRequest['policy'];
-  readonly stdin: StdinPlan;
+  /** The program, as it crosses to Python whole; the supervisor adds the run id. */
+  readonly request: Omit<RunRequest, 'runId'>;
   readonly deadlineMs: number;
   readonly onOutput: (chunks: readonly OutputChunk[]) => void;
   /** The program waits in `input()`; answer with `provideInput`. The time limit is paused meanwhile. */
@@ -72,7 +58,6 @@ interface ActiveRun {
  */
 export class InterpreterSupervisor {
   private readonly pool: InterpreterPool;
-  private readonly ownsPool: boolean;
   private readonly unsubscribe: () => void;
   private readonly owner: PoolOwner = {
     onEvent: (process, event) => this.handleEvent(process, event),
@@ -90,26 +75,22 @@ export class InterpreterSupervisor {
   private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(private readonly options: SupervisorOptions) {
-    this.ownsPool = options.pool === undefined;
-    this.pool =
-      options.pool ??
-      new InterpreterPool({
-        createWorker: options.createWorker,
-        warm: options.warmInterpreters,
-        memoryLimitBytes: options.memoryLimitBytes,
-        sharedMemory: options.sharedMemory,
-        useSnapshots: options.useSnapshots,
-        indexURL: options.indexURL,
-        retryDelayMs: options.retryDelayMs,
-        onBootFailure: options.onBootFailure,
-      });
+    this.pool = options.pool;
     const changed = () => {
       this.updateState();
       options.onInterpretersChange?.({ warm: this.pool.warmCount, live: this.pool.liveCount });
     };
-    this.unsubscribe = this.pool.subscribe(changed);
-    // A shared pool may have been warm for a while: take its state now rather than at its next change.
-    if (!this.ownsPool) queueMicrotask(changed);
+    const unsubscribeChanges = this.pool.subscribe(changed);
+    const unsubscribeFailures = options.onBootFailure
+      ? this.pool.subscribeBootFailures(options.onBootFailure)
+      : () => {};
+    this.unsubscribe = () => {
+      unsubscribeChanges();
+      unsubscribeFailures();
+    };
+    // The pool may have been warm for a while (a page's shared one): take its state now rather than at
+    // its next change, but after the constructor, so the caller's callbacks see a finished supervisor.
+    queueMicrotask(changed);
   }
 
   get state(): SupervisorState {
@@ -165,7 +146,7 @@ export class InterpreterSupervisor {
     this.updateState();
 
     process
-      .run({ runId, code: run.code, filename: run.filename, policy: run.policy, stdin: run.stdin })
+      .run({ ...run.request, runId })
       .then(async (report) => {
         // The result and the output travel on different channels; wait until every batch is in.
         await outputComplete;
@@ -213,7 +194,6 @@ export class InterpreterSupervisor {
     this.disposed = true;
     this.end({ kind: 'stopped' }, 'disposed');
     this.unsubscribe();
-    if (this.ownsPool) this.pool.dispose();
     for (const waiter of this.readyWaiters.splice(0))
       waiter.reject(new Error('[sandpit] the sandbox was disposed'));
   }

@@ -6,8 +6,8 @@ import type {
   RunOutcome,
   RunReport,
   WorkerEvent,
-} from '../../worker/protocol';
-import { WIRE_LIMITS } from '../../worker/wire-limits';
+} from '../wire/protocol';
+import { WIRE_LIMITS } from '../wire/wire-limits';
 
 /**
  * The main thread's customs desk: everything that arrives from the worker is checked for shape, type and

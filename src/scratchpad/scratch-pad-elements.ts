@@ -1,3 +1,6 @@
+import { parseTimeLimit } from '../config/time-limit';
+import type { RunSurfaceElements } from '../ui/run-surface';
+
 /** The scratch pad's static markup (index.html), found once by test id. */
 export class ScratchPadElements {
   readonly run: HTMLButtonElement;
@@ -42,15 +45,23 @@ export class ScratchPadElements {
     return element;
   }
 
-  /** The time limit the learner chose, in seconds (falls back to 10 when the field is unusable). */
-  timeoutSeconds(): number {
-    const value = Number(this.timeout.value);
-    return Number.isFinite(value) && value > 0 ? Math.min(value, 3600) : 10;
+  /** The elements the run surface (shared with widgets) takes over. */
+  surfaceElements(): RunSurfaceElements {
+    return {
+      shortcutScope: this.root,
+      run: this.run,
+      stop: this.stop,
+      output: this.output,
+      truncationBanner: this.truncationBanner,
+      downloadOutput: this.downloadOutput,
+      stdinForm: this.stdinForm,
+      status: this.status,
+    };
   }
 
-  setRunning(running: boolean): void {
-    this.run.disabled = running;
-    this.stop.disabled = !running;
+  /** The time limit in the field, by the one time-limit rule (an unusable value gives the default). */
+  timeoutSeconds(): number {
+    return parseTimeLimit(this.timeout.value).seconds;
   }
 
   /**

@@ -1,13 +1,11 @@
 import { memoryFromUrl, timeoutFromUrl, warmInterpretersFromUrl } from '../config/url-options';
+import { loadEditorFactory } from '../editor/load-editor';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type Sandbox } from '../runtime/sandbox';
 import { codeParameter, decodeCode, shareLink } from '../share/share-link';
 import { Autosave, browserStore } from '../storage/autosave';
-import { runInConsole, type RunSurface } from '../ui/console-run';
-import { ConsoleView } from '../ui/console-view';
-import { StatusLine } from '../ui/status-line';
-import { StdinLine } from '../ui/stdin-line';
-import { TruncationBanner } from '../ui/truncation-banner';
+import { SaveScheduler } from '../storage/save-scheduler';
+import { RunSurface } from '../ui/run-surface';
 import { NoticeBar, type NoticeAction, type NoticeKind } from './notice-bar';
 import { ScratchPadElements } from './scratch-pad-elements';
 
@@ -18,80 +16,81 @@ for i in range(3):
 `;
 
 /**
- * The scratch pad: one editor, one sandbox, one console. Wires them together and owns the learner's code
- * (autosave, share links); the editor and the runtime never talk to each other directly.
+ * The scratch pad: one editor, one sandbox, one run surface (the same one widgets use). Wires them
+ * together and owns the learner's code (autosave, share links); the editor and the runtime never talk to
+ * each other directly.
  */
 export class ScratchPad {
   private readonly ui = new ScratchPadElements(document);
-  private readonly console: ConsoleView = new ConsoleView(
-    this.ui.output,
-    new TruncationBanner(this.ui.truncationBanner, this.ui.downloadOutput, () => this.console.archive),
-  );
-  private readonly stdinLine = new StdinLine(this.ui.stdinForm);
-  private readonly status = new StatusLine(this.ui.status);
+  private readonly surface: RunSurface;
   private readonly notices = new NoticeBar(this.ui.notice);
   private readonly autosave = new Autosave(browserStore());
+  private readonly saves: SaveScheduler;
   private readonly sandbox: Sandbox;
   private readonly memoryLimitBytes: number;
+  private readonly listeners = new AbortController();
   private editor: PythonEditor | null = null;
-  private readonly surface: RunSurface;
-  /** The code as last edited; the source of truth until Monaco has loaded. */
-  private code: string;
+  /** The code as last edited in the plain text area; the source of truth until Monaco has loaded. */
+  private plainCode: string;
 
   constructor() {
-    this.code = this.initialCode();
-    this.ui.showPlainEditor(this.code, (code) => this.codeChanged(code));
+    this.saves = new SaveScheduler({
+      write: (code) => this.autosave.save(code),
+      onResult: (saved) => this.ui.setSaveProblem(saved.ok ? null : `Not saved: ${saved.reason}`),
+    });
+    this.plainCode = this.initialCode();
+    this.ui.showPlainEditor(this.plainCode, (code) => this.codeChanged(code));
 
     const timeout = timeoutFromUrl(location.search);
     this.ui.timeout.value = String(timeout.seconds);
     if (timeout.problem) this.notices.show('warning', `Ignoring ?timeout: ${timeout.problem}.`);
-
     const memory = memoryFromUrl(location.search);
     if (memory.problem) this.notices.show('warning', `Ignoring ?memory: ${memory.problem}.`);
     this.memoryLimitBytes = memory.mebibytes * 1024 * 1024;
-    this.surface = {
-      console: this.console,
-      stdinLine: this.stdinLine,
-      status: this.status,
-      editor: () => this.editor,
-      memoryLimitBytes: this.memoryLimitBytes,
-    };
     const warm = warmInterpretersFromUrl(location.search);
     if (warm.problem) this.notices.show('warning', `Ignoring ?warm: ${warm.problem}.`);
 
+    this.surface = new RunSurface(this.ui.surfaceElements(), {
+      run: () => void this.run(),
+      stop: () => this.sandbox.interrupt(),
+    });
     this.sandbox = createSandbox({
       memoryLimitBytes: this.memoryLimitBytes,
       warmInterpreters: warm.count,
-      onStateChange: (state) => {
-        this.status.setState(state);
-        this.ui.setRunning(state === 'running');
-      },
-      onInterpretersChange: ({ warm, live }) => this.status.setInterpreters(warm, live),
+      onStateChange: this.surface.showState,
+      onInterpretersChange: this.surface.showInterpreters,
       onLoadFailure: (reason, attempt) => {
-        this.console.note('error', `Python failed to load (attempt ${attempt}); retrying. ${reason}`);
+        this.surface.console.note('error', `Python failed to load (attempt ${attempt}); retrying. ${reason}`);
       },
     });
     this.sandbox.whenReady().then(
-      () => this.status.setDetail('Python is ready'),
+      () => this.surface.status.setDetail('Python is ready'),
       () => {},
     );
 
-    this.ui.run.addEventListener('click', () => void this.run());
-    this.ui.stop.addEventListener('click', () => this.sandbox.interrupt());
-    this.ui.share.addEventListener('click', () => void this.share());
-    this.ui.clear.addEventListener('click', () => this.console.clear());
-    document.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        void this.run();
-      }
-    });
-    window.addEventListener('hashchange', () => this.loadSharedCodeFromHash());
+    const { signal } = this.listeners;
+    this.ui.share.addEventListener('click', () => void this.share(), { signal });
+    this.ui.clear.addEventListener('click', () => this.surface.console.clear(), { signal });
+    window.addEventListener('hashchange', () => this.loadSharedCodeFromHash(), { signal });
+    // A reload or a closed tab right after typing: write what the editor holds now.
+    window.addEventListener('pagehide', () => this.saveNow(), { signal });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') this.saveNow();
+      },
+      { signal },
+    );
   }
 
   /** Resolves once the first interpreter is ready to run a program. */
   whenPythonReady(): Promise<void> {
     return this.sandbox.whenReady();
+  }
+
+  /** Reloading the page would bring what it lacks (input, a gentle Stop) and cut nothing short. */
+  mayReloadForIsolation(): boolean {
+    return this.sandbox.interaction === 'none' && this.sandbox.state !== 'running';
   }
 
   /** A message in the notice bar, from outside the pad (the offline service worker's news). */
@@ -101,16 +100,34 @@ export class ScratchPad {
 
   /** Loads Monaco (a separate chunk) after the page is interactive. */
   async loadEditor(): Promise<void> {
-    const { createPythonEditor } = await import('../editor/python-editor');
+    const createEditor = await loadEditorFactory();
+    // From the plain text area's code as it is now: whatever was typed while Monaco loaded is kept.
     this.ui.removePlainEditor();
-    this.editor = createPythonEditor({
+    const editor = createEditor({
       container: this.ui.editor,
-      initialCode: this.code,
+      initialCode: this.plainCode,
       onChange: (code) => this.codeChanged(code),
       onRunShortcut: () => void this.run(),
     });
+    this.editor = editor;
+    this.surface.setEditor(editor);
     this.ui.editor.dataset.ready = 'true';
-    this.editor.focus();
+    editor.focus();
+  }
+
+  /** Ends the sandbox, the editor and every listener (the page is going away, or a test is done). */
+  dispose(): void {
+    this.saveNow();
+    this.listeners.abort();
+    this.saves.dispose();
+    this.surface.dispose();
+    this.editor?.dispose();
+    this.editor = null;
+    this.sandbox.dispose();
+  }
+
+  private code(): string {
+    return this.editor?.getCode() ?? this.plainCode;
   }
 
   private initialCode(): string {
@@ -136,6 +153,7 @@ export class ScratchPad {
       );
       return null;
     }
+    this.saveNow();
     const own = this.autosave.load();
     if (own !== null && own !== decoded.code && own !== WELCOME_CODE) {
       this.autosave.setAside(own);
@@ -146,7 +164,8 @@ export class ScratchPad {
     } else {
       this.notices.show('info', 'Opened the shared code.');
     }
-    this.autosave.save(decoded.code);
+    this.saves.schedule(decoded.code);
+    this.saves.flush();
     return decoded.code;
   }
 
@@ -163,31 +182,35 @@ export class ScratchPad {
   }
 
   private replaceCode(code: string): void {
-    this.code = code;
-    if (this.editor !== null) this.editor.setCode(code);
-    else this.ui.showPlainEditor(code, (edited) => this.codeChanged(edited));
+    this.plainCode = code;
+    if (this.editor !== null) {
+      this.editor.setCode(code);
+      this.editor.flushChange();
+    } else this.ui.showPlainEditor(code, (edited) => this.codeChanged(edited));
     this.codeChanged(code);
   }
 
   private codeChanged(code: string): void {
-    this.code = code;
-    const saved = this.autosave.save(code);
-    this.ui.setSaveProblem(saved.ok ? null : `Not saved: ${saved.reason}`);
+    if (this.editor === null) this.plainCode = code;
+    this.saves.schedule(code);
+  }
+
+  private saveNow(): void {
+    if (this.editor !== null) this.saves.schedule(this.editor.getCode());
+    this.saves.flush();
   }
 
   private async run(): Promise<void> {
     if (this.sandbox.state === 'running') return;
-    await runInConsole(
-      this.sandbox,
-      this.surface,
-      this.editor?.getCode() ?? this.code,
-      this.ui.timeoutSeconds() * 1000,
-    );
+    await this.surface.run(this.sandbox, {
+      code: this.code(),
+      timeoutMs: this.ui.timeoutSeconds() * 1000,
+      memoryLimitBytes: this.memoryLimitBytes,
+    });
   }
 
   private async share(): Promise<void> {
-    const code = this.editor?.getCode() ?? this.code;
-    const link = shareLink(location.href, code);
+    const link = shareLink(location.href, this.code());
     let copied = false;
     try {
       await navigator.clipboard.writeText(link);

@@ -1,8 +1,8 @@
+import type { NoteKind } from '../runtime/verdict';
 import { OutputArchive } from './output-archive';
 import { makeControlsVisible } from './visible-controls';
 
-/** Lines the harness itself writes into the console (verdicts, exit codes), styled apart from program output. */
-export type NoteKind = 'info' | 'warning' | 'error';
+export type { NoteKind };
 
 /** What the console shows: program streams, the learner's typed input, and notes. */
 export type ConsoleStream = 'stdout' | 'stderr' | 'stdin';
@@ -116,6 +116,26 @@ export class ConsoleView {
     this.enqueue({ kind: 'note', note, text: text.endsWith('\n') ? text : `${text}\n` });
   }
 
+  /** Stops rendering (a pending frame is cancelled) and lets anyone waiting for the screen go. */
+  dispose(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.pending = [];
+    this.pendingChars = 0;
+    this.pendingLines = 0;
+    this.resolveDrained();
+  }
+
+  /**
+   * The program was stopped: of the output still waiting to be drawn, keep only the last `keepLines`
+   * lines (all of it stays in the download, and the banner counts what was skipped), so "Stopped." shows
+   * within a few frames instead of after seconds of a flood's backlog.
+   */
+  skipBacklog(keepLines = 1000): void {
+    this.dropOldestPending(keepLines, this.maxChars);
+    if (this.droppedChars > 0) this.banner.show(this.droppedLines, this.droppedChars);
+  }
+
   /** Resolves once everything appended so far is on screen. */
   drained(): Promise<void> {
     if (this.pending.length === 0) return Promise.resolve();
@@ -129,10 +149,17 @@ export class ConsoleView {
     this.pendingChars += entry.text.length;
     this.pendingLines += lines;
     // More waiting than the screen could ever hold: the oldest part will never be shown, drop it now.
-    while (
-      (this.pendingChars > this.maxChars || this.pendingLines > this.maxLines) &&
-      this.pending.length > 1
-    ) {
+    this.dropOldestPending(this.maxLines, this.maxChars);
+    if (this.frame !== null) return;
+    // A run's first bit of output shows at once rather than at the next frame (up to 16 ms later): that
+    // is what "first output" feels like. Everything after it waits for frames, so floods stay paced.
+    if (this.shownChars === 0 && this.droppedChars === 0 && this.pendingChars <= IMMEDIATE_CHARS)
+      this.renderFrame();
+    else this.frame = requestAnimationFrame(() => this.renderFrame());
+  }
+
+  private dropOldestPending(maxLines: number, maxChars: number): void {
+    while ((this.pendingChars > maxChars || this.pendingLines > maxLines) && this.pending.length > 1) {
       const dropped = this.pending.shift();
       if (dropped === undefined) break;
       this.pendingChars -= dropped.entry.text.length;
@@ -140,12 +167,26 @@ export class ConsoleView {
       this.droppedChars += dropped.entry.text.length;
       this.droppedLines += dropped.lines;
     }
-    if (this.frame !== null) return;
-    // A run's first bit of output shows at once rather than at the next frame (up to 16 ms later): that
-    // is what "first output" feels like. Everything after it waits for frames, so floods stay paced.
-    if (this.shownChars === 0 && this.droppedChars === 0 && this.pendingChars <= IMMEDIATE_CHARS)
-      this.renderFrame();
-    else this.frame = requestAnimationFrame(() => this.renderFrame());
+    // One entry with more lines than wanted: keep its last lines (the start of a batch is as old as it gets).
+    const first = this.pending[0];
+    if (first !== undefined && this.pendingLines > maxLines && first.lines > 1) {
+      // Only one entry is left here, so all the pending lines are its own.
+      let cut = -1;
+      for (let skip = this.pendingLines - maxLines; skip > 0; skip--) {
+        const next = first.entry.text.indexOf('\n', cut + 1);
+        if (next === -1) break;
+        cut = next;
+      }
+      if (cut > 0 && cut < first.entry.text.length - 1) {
+        const kept = first.entry.text.slice(cut + 1);
+        const droppedLines = first.lines - countLines(kept);
+        this.droppedChars += cut + 1;
+        this.droppedLines += droppedLines;
+        this.pendingChars -= cut + 1;
+        this.pendingLines -= droppedLines;
+        this.pending[0] = { entry: { ...first.entry, text: kept }, lines: first.lines - droppedLines };
+      }
+    }
   }
 
   private renderFrame(): void {

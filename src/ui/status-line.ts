@@ -1,4 +1,4 @@
-import type { RunStatus } from '../../worker/protocol';
+import type { RunStatus } from '../wire/protocol';
 import type { SandboxState } from '../runtime/sandbox';
 
 /**
@@ -13,6 +13,11 @@ export class StatusLine {
   constructor(private readonly element: HTMLElement) {
     element.dataset.state = 'loading';
     element.dataset.runs = '0';
+  }
+
+  /** Runs finished since the page (or the widget) was set up. */
+  get runCount(): number {
+    return this.runs;
   }
 
   /** `data-warm` (interpreters loaded and unused) and `data-interpreters` (alive in all). */

@@ -5,6 +5,7 @@
 export class StdinLine {
   private pending: ((line: string | null) => void) | null = null;
   private readonly input: HTMLInputElement;
+  private readonly listeners = new AbortController();
 
   constructor(private readonly form: HTMLFormElement) {
     const input = form.querySelector<HTMLInputElement>('[data-testid=stdin]');
@@ -12,17 +13,26 @@ export class StdinLine {
     if (input === null || eof === null)
       throw new Error('[sandpit] the input form lacks its stdin field or EOF button');
     this.input = input;
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.answer(this.input.value);
-    });
-    eof.addEventListener('click', () => this.answer(null));
-    input.addEventListener('keydown', (event) => {
-      if (event.ctrlKey && (event.key === 'd' || event.key === 'D')) {
+    const { signal } = this.listeners;
+    form.addEventListener(
+      'submit',
+      (event) => {
         event.preventDefault();
-        this.answer(null);
-      }
-    });
+        this.answer(this.input.value);
+      },
+      { signal },
+    );
+    eof.addEventListener('click', () => this.answer(null), { signal });
+    input.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.ctrlKey && (event.key === 'd' || event.key === 'D')) {
+          event.preventDefault();
+          this.answer(null);
+        }
+      },
+      { signal },
+    );
   }
 
   /** Shows the line and resolves with what the learner types, or `null` for end of file. */
@@ -39,6 +49,13 @@ export class StdinLine {
   cancel(): void {
     this.pending = null;
     this.form.hidden = true;
+  }
+
+  /** Removes the listeners; a pending question is answered with end of file. */
+  dispose(): void {
+    this.listeners.abort();
+    this.answer(null);
+    this.cancel();
   }
 
   private answer(line: string | null): void {

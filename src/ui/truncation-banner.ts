@@ -1,4 +1,4 @@
-import { describeBytes } from '../runtime/sandbox';
+import { describeBytes } from '../runtime/quantities';
 import type { OutputArchive } from './output-archive';
 
 /**
@@ -15,6 +15,9 @@ export function groupThousands(count: number): string {
  */
 export class TruncationBanner {
   private readonly message: HTMLElement;
+  private readonly listeners = new AbortController();
+  private revokeTimer: ReturnType<typeof setTimeout> | null = null;
+  private url: string | null = null;
 
   constructor(
     private readonly element: HTMLElement,
@@ -24,7 +27,7 @@ export class TruncationBanner {
     const message = element.querySelector<HTMLElement>('[data-role=message]');
     if (message === null) throw new Error('[sandpit] the truncation banner lacks [data-role=message]');
     this.message = message;
-    download.addEventListener('click', () => this.download());
+    download.addEventListener('click', () => this.download(), { signal: this.listeners.signal });
   }
 
   show(droppedLines: number, droppedChars: number): void {
@@ -38,13 +41,28 @@ export class TruncationBanner {
     this.element.hidden = true;
   }
 
+  dispose(): void {
+    this.listeners.abort();
+    this.revoke();
+  }
+
   private download(): void {
+    this.revoke();
     const blob = new Blob(this.archive().parts(), { type: 'text/plain;charset=utf-8' });
     const url = URL.createObjectURL(blob);
+    this.url = url;
     const link = document.createElement('a');
     link.href = url;
     link.download = 'sandpit-output.txt';
     link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    // The browser reads the blob asynchronously after the click; give it time before letting it go.
+    this.revokeTimer = setTimeout(() => this.revoke(), 10_000);
+  }
+
+  private revoke(): void {
+    if (this.revokeTimer !== null) clearTimeout(this.revokeTimer);
+    this.revokeTimer = null;
+    if (this.url !== null) URL.revokeObjectURL(this.url);
+    this.url = null;
   }
 }

@@ -95,7 +95,8 @@ test('a program imports a package (and the package it depends on) from the build
 test("a package's file that the program rewrote is refused, not run with the package's trust", async ({
   page,
 }) => {
-  await page.goto(`${server.url}/`);
+  // Installing a package happens inside the run's time limit; on a busy 2-core machine it took over 10 s.
+  await page.goto(`${server.url}/?timeout=30`);
   const program = `with open("/lib/python3.14/site-packages/course_helpers/__init__.py", "w") as f:
     f.write("print('rewritten')\\n")
 import course_helpers
@@ -110,7 +111,8 @@ import course_helpers
 test("importing one of Pyodide's packages that the build lacks says so and who can add it", async ({
   page,
 }) => {
-  await page.goto(`${server.url}/`);
+  // Installing a package happens inside the run's time limit; on a busy 2-core machine it took over 10 s.
+  await page.goto(`${server.url}/?timeout=30`);
   const output = await new ScratchPadPage(page).runCode('import numpy\n', 'numpy');
   expect(output).toContain("ModuleNotFoundError: No module named 'numpy'");
   expect(output).toContain("numpy is one of Pyodide's packages, but this Sandpit was built without it");

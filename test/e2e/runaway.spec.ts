@@ -36,7 +36,8 @@ test.describe('memory', () => {
   test('a single huge allocation gets MemoryError with the limit named, and the next run works', async ({
     pad,
   }) => {
-    await pad.open({ code: 'x = bytearray(600 * 1024 * 1024)\nprint("allocated")\n' });
+    // Growing the memory to 300 MiB takes seconds on a loaded 2-core machine: a limit that can't get in the way.
+    await pad.open({ code: 'x = bytearray(600 * 1024 * 1024)\nprint("allocated")\n', timeoutSeconds: 60 });
     expect(await pad.run()).toBe('error');
     await expect(pad.output).toContainText('MemoryError');
     await expect(pad.output).toContainText('ran out of memory (the limit is 512 MiB)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputChunk } from '../../worker/protocol';
+import type { OutputChunk } from '../../src/wire/protocol';
 import { OutputBatcher } from '../../worker/output-batcher';
 
 function batcherWithClock(options: { maxChars?: number; maxDelayMs?: number } = {}) {

@@ -5,6 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import { describe, expect, it } from 'vitest';
+import { trampolinePointer } from '../../worker/call-trampoline';
 import { loadInterpreter } from '../../worker/pyodide-snapshot';
 import { installBootstrap } from '../../worker/python-sources';
 
@@ -28,13 +29,18 @@ describe("Pyodide's private snapshot API", () => {
     // The snapshot carries the preparation: the bootstrap and preloaded modules are already imported.
     expect(prepared).toBe(false);
     const py: PyodideAPI = restored.pyodide;
+    // The restored interpreter keeps this engine's own call trampoline (worker/call-trampoline.ts). Node
+    // takes the JavaScript one (pointer 0) for both, so what this pins is the private fields that fix
+    // reads and writes; the browser's side of it is input() on a page without isolation (deployments).
+    expect(trampolinePointer(py)).toBe(trampolinePointer(maker.pyodide));
     expect(
       py.runPython("import sys; all(m in sys.modules for m in ['sandpit_runner', 'json', 'random'])"),
     ).toBe(true);
     const outcome = py.runPython(`
 import sandpit_runner, json
-policy = json.dumps({'name': 't', 'modules': {'allow': '*', 'deny': []}, 'builtins': ['print']})
-json.dumps(sandpit_runner.run_program('print(6 * 7)', 'main.py', policy))
+policy = {'name': 't', 'modules': {'allow': '*', 'deny': []}, 'builtins': ['print']}
+request = {'runId': 1, 'code': 'print(6 * 7)', 'filename': 'main.py', 'policy': policy}
+json.dumps(sandpit_runner.run_program(request))
 `);
     expect(JSON.parse(String(outcome))).toEqual({ kind: 'completed' });
   }, 60_000);

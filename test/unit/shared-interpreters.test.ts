@@ -13,7 +13,7 @@ function page(behaviour: Parameters<typeof fakeWorkerFactory>[0], maxLive = 3) {
   const factory = fakeWorkerFactory(behaviour);
   const pool = createSharedInterpreters({
     createWorker: factory.create,
-    sharedMemory: false,
+    interaction: 'none',
     warm: 1,
     maxLive,
   });
@@ -50,6 +50,13 @@ describe('sandboxes sharing interpreters (the widgets of one page)', () => {
     const [looping, fine] = await Promise.all([first.run('while True: pass'), second.run('print(1)')]);
     expect(new Set([looping.status, fine.status])).toEqual(new Set(['timeout', 'ok']));
     expect((await second.run('print(2)')).status).toBe('ok');
+  });
+
+  it('refuses interpreter options given both to the shared pool and to a sandbox on it', () => {
+    const { pool } = page({});
+    expect(() => createSandbox({ pool, memoryLimitBytes: 1 << 20, warmInterpreters: 2 })).toThrow(
+      /\[sandpit\] createSandbox\(\{ pool \}\) was also given warmInterpreters, memoryLimitBytes, .*createSharedInterpreters\(\)/,
+    );
   });
 
   it('disposing of one sandbox leaves the pool and the others working', async () => {

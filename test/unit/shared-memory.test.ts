@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutputCredit, SignalCell, SIGINT, StdinMailbox } from '../../worker/shared-memory';
+import { OutputCredit, SignalCell, SIGINT, StdinMailbox } from '../../src/wire/shared-memory';
 
 describe('shared memory cells', () => {
   it('a raised signal is seen once', () => {

@@ -1,38 +1,54 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutputChunk, RunRequest } from '../../worker/protocol';
-import { SignalCell, StdinMailbox } from '../../worker/shared-memory';
+import type { OutputChunk, RunRequest } from '../../src/wire/protocol';
+import { SignalCell, StdinMailbox } from '../../src/wire/shared-memory';
 import { InterpreterDied, InterpreterProcess } from '../../src/runtime/interpreter-process';
 import { LEARNER_POLICY } from '../../src/runtime/policy';
+import { InterpreterPool, type InterpreterPoolOptions } from '../../src/runtime/interpreter-pool';
 import {
   InterpreterSupervisor,
+  type SupervisedRun,
   type SupervisorOptions,
   type SupervisorState,
 } from '../../src/runtime/supervisor';
 import { BOOT_REPORT, FAKE_SNAPSHOT, fakeWorkerFactory, never, type FakeWorker } from './support/fake-worker';
 
-const program = (overrides: Partial<Parameters<InterpreterSupervisor['run']>[0]> = {}) => ({
-  code: 'print(1)',
-  filename: 'main.py',
-  policy: LEARNER_POLICY,
-  stdin: { lines: [], whenExhausted: 'eof' as const },
+const program = (overrides: Partial<SupervisedRun> = {}): SupervisedRun => ({
+  request: {
+    code: 'print(1)',
+    filename: 'main.py',
+    policy: LEARNER_POLICY,
+    stdin: { lines: [], whenExhausted: 'eof' },
+  },
   deadlineMs: 5_000,
   onOutput: () => {},
   ...overrides,
 });
 
-const supervisors: InterpreterSupervisor[] = [];
-function supervise(options: Partial<SupervisorOptions> & Pick<SupervisorOptions, 'createWorker'>) {
-  const supervisor = new InterpreterSupervisor({
+type TestOptions = Omit<SupervisorOptions, 'pool'> &
+  Pick<InterpreterPoolOptions, 'createWorker'> &
+  Partial<Pick<InterpreterPoolOptions, 'interaction' | 'retryDelayMs'>> & { warmInterpreters?: number };
+
+const pools = new Map<InterpreterSupervisor, InterpreterPool>();
+/** A supervisor on a pool of its own, as createSandbox makes one. */
+function supervise({ createWorker, interaction, retryDelayMs, warmInterpreters, ...options }: TestOptions) {
+  const pool = new InterpreterPool({
+    createWorker,
     memoryLimitBytes: 64 << 20,
-    sharedMemory: false,
-    ...options,
+    interaction: interaction ?? 'none',
+    warm: warmInterpreters,
+    retryDelayMs,
   });
-  supervisors.push(supervisor);
+  const supervisor = new InterpreterSupervisor({ pool, ...options });
+  pools.set(supervisor, pool);
   return supervisor;
 }
 
 afterEach(() => {
-  for (const supervisor of supervisors.splice(0)) supervisor.dispose();
+  for (const [supervisor, pool] of pools) {
+    supervisor.dispose();
+    pool.dispose();
+  }
+  pools.clear();
 });
 
 /** Resolves when the fake sees `condition` true, polling (the fake shares the test's thread). */
@@ -47,8 +63,13 @@ function poll(condition: () => boolean): Promise<void> {
   });
 }
 
+function sharedCellsOf(worker: FakeWorker) {
+  const channel = worker.bootOptions?.channel;
+  return channel?.mode === 'shared-memory' ? channel.shared : undefined;
+}
+
 function signalsOf(worker: FakeWorker): SignalCell {
-  const shared = worker.bootOptions?.shared;
+  const shared = sharedCellsOf(worker);
   if (!shared) throw new Error('the fake worker got no shared memory');
   return new SignalCell(shared.signals);
 }
@@ -247,7 +268,11 @@ describe('InterpreterSupervisor', () => {
         return { runId: request.runId, outcome: { kind: 'raised', error } };
       },
     });
-    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true, stopGraceMs: 5_000 });
+    const supervisor = supervise({
+      createWorker: factory.create,
+      interaction: 'shared-memory',
+      stopGraceMs: 5_000,
+    });
     await supervisor.whenReady();
     const seen: string[] = [];
     const running = supervisor.run(
@@ -262,7 +287,11 @@ describe('InterpreterSupervisor', () => {
 
   it('with shared memory, a program that ignores the interrupt is killed after the grace period', async () => {
     const factory = fakeWorkerFactory((index) => (index === 0 ? { run: () => never() } : {}));
-    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true, stopGraceMs: 50 });
+    const supervisor = supervise({
+      createWorker: factory.create,
+      interaction: 'shared-memory',
+      stopGraceMs: 50,
+    });
     await supervisor.whenReady();
     const running = supervisor.run(program());
     await vi.waitFor(() => expect(supervisor.state).toBe('running'));
@@ -277,7 +306,7 @@ describe('InterpreterSupervisor', () => {
   it('asks for input, pauses the time limit while waiting, and delivers the answer', async () => {
     const factory = fakeWorkerFactory({
       run: async (request, events, worker) => {
-        const shared = worker.bootOptions?.shared;
+        const shared = sharedCellsOf(worker);
         if (!shared) throw new Error('no shared memory');
         const mailbox = new StdinMailbox(shared.stdin);
         events.postMessage({ type: 'input-request', runId: request.runId, prompt: 'Name? ' });
@@ -293,7 +322,7 @@ describe('InterpreterSupervisor', () => {
         return { runId: request.runId, outcome: { kind: 'completed' } };
       },
     });
-    const supervisor = supervise({ createWorker: factory.create, sharedMemory: true });
+    const supervisor = supervise({ createWorker: factory.create, interaction: 'shared-memory' });
     const prompts: string[] = [];
     const seen: string[] = [];
     const running = supervisor.run(
@@ -407,12 +436,13 @@ describe('InterpreterSupervisor', () => {
     expect(factory.workers[0]?.terminated).toBe(true);
   });
 
-  it('dispose() terminates every worker and rejects anyone still waiting', async () => {
+  it('dispose() rejects anyone still waiting; disposing of its pool terminates every worker', async () => {
     const factory = fakeWorkerFactory({ boot: () => never() });
     const supervisor = supervise({ createWorker: factory.create });
     const waiting = supervisor.whenReady();
     supervisor.dispose();
     await expect(waiting).rejects.toThrow(/disposed/);
+    pools.get(supervisor)?.dispose();
     expect(factory.workers.every((worker) => worker.terminated)).toBe(true);
   });
 });
@@ -432,7 +462,7 @@ describe('InterpreterProcess', () => {
     new InterpreterProcess({
       createWorker: factory.create,
       memoryLimitBytes: 64 << 20,
-      sharedMemory: false,
+      interaction: 'none',
       snapshot: { mode: 'none' },
       onEvent: () => {},
       onDeath,

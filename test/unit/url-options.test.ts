@@ -1,35 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_TIMEOUT_SECONDS,
-  memoryFromUrl,
-  parseTimeoutSeconds,
-  timeoutFromUrl,
-  warmInterpretersFromUrl,
-} from '../../src/config/url-options';
+  DEFAULT_TIME_LIMIT_SECONDS,
+  MAX_TIME_LIMIT_SECONDS,
+  parseTimeLimit,
+} from '../../src/config/time-limit';
+import { memoryFromUrl, timeoutFromUrl, warmInterpretersFromUrl } from '../../src/config/url-options';
 
-describe('?timeout=', () => {
-  it('defaults to 10 seconds', () => {
-    expect(timeoutFromUrl('')).toEqual({ seconds: DEFAULT_TIMEOUT_SECONDS });
-    expect(DEFAULT_TIMEOUT_SECONDS).toBe(10);
+describe('the time-limit rule (?timeout=, the field, the widget attribute)', () => {
+  it('defaults to 10 seconds, at most 3600', () => {
+    expect(parseTimeLimit(null)).toEqual({ seconds: DEFAULT_TIME_LIMIT_SECONDS });
+    expect(parseTimeLimit('  ')).toEqual({ seconds: 10 });
+    expect([DEFAULT_TIME_LIMIT_SECONDS, MAX_TIME_LIMIT_SECONDS]).toEqual([10, 3600]);
   });
 
   it('accepts positive numbers of seconds, including fractions', () => {
-    expect(timeoutFromUrl('?timeout=2')).toEqual({ seconds: 2 });
-    expect(timeoutFromUrl('?x=1&timeout=0.5')).toEqual({ seconds: 0.5 });
+    expect(parseTimeLimit('2')).toEqual({ seconds: 2 });
+    expect(parseTimeLimit('0.5')).toEqual({ seconds: 0.5 });
   });
 
   it('falls back to the default with a reason for unusable values', () => {
     for (const raw of ['abc', '0', '-3', 'Infinity', 'NaN']) {
-      const setting = parseTimeoutSeconds(raw);
-      expect(setting.seconds).toBe(DEFAULT_TIMEOUT_SECONDS);
-      expect(setting.problem).toBeTruthy();
+      const setting = parseTimeLimit(raw);
+      expect(setting.seconds).toBe(DEFAULT_TIME_LIMIT_SECONDS);
+      expect(setting.problem).toContain(`"${raw}"`);
     }
   });
 
-  it('caps very long limits', () => {
-    const setting = parseTimeoutSeconds('999999');
+  it('caps very long limits at the maximum, saying so', () => {
+    const setting = parseTimeLimit('999999');
     expect(setting.seconds).toBe(3600);
-    expect(setting.problem).toMatch(/at most/);
+    expect(setting.problem).toMatch(/at most 3600/);
+  });
+});
+
+describe('?timeout=', () => {
+  it('reads the parameter by the rule', () => {
+    expect(timeoutFromUrl('')).toEqual({ seconds: 10 });
+    expect(timeoutFromUrl('?x=1&timeout=0.5')).toEqual({ seconds: 0.5 });
+    expect(timeoutFromUrl('?timeout=abc').problem).toBeTruthy();
   });
 });
 

@@ -84,6 +84,13 @@ describe('widget attributes', () => {
     expect(bad.problems).toHaveLength(4);
     expect(bad.problems[0]).toContain('timeout="soon"');
   });
+
+  it('takes its time limit by the same rule as ?timeout= and the scratch pad field', () => {
+    const long = readWidgetConfig(attributes({ timeout: '7200' }));
+    expect(long.timeoutMs).toBe(3_600_000);
+    expect(long.problems[0]).toMatch(/timeout="7200": the limit is at most 3600 seconds/);
+    expect(readWidgetConfig(attributes({ timeout: '700' })).timeoutMs).toBe(700_000);
+  });
 });
 
 describe('static highlighting', () => {

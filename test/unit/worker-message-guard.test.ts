@@ -5,7 +5,7 @@ import {
   parseWorkerEvent,
   ProtocolViolation,
 } from '../../src/runtime/worker-message-guard';
-import { WIRE_LIMITS } from '../../worker/wire-limits';
+import { WIRE_LIMITS } from '../../src/wire/wire-limits';
 
 describe('worker message guard', () => {
   it('accepts well-formed events', () => {

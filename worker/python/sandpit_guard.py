@@ -18,6 +18,8 @@ import ast
 import re
 import sys
 
+from sandpit_exception_table import mend
+
 # Attributes that reach interpreter internals: the class hierarchy, function globals and code, frames
 # (through tracebacks, generators and coroutines), the import system, and the tools that read them
 # indirectly. `__class__`, `__name__`, `__doc__`, `__init__` and the other everyday dunders stay allowed.
@@ -162,7 +164,7 @@ def make_code_builtins(learner_builtins, real=None):
         check_tree(tree, str(filename), text)
         if flags & ast.PyCF_ONLY_AST:
             return tree
-        return real_compile(tree, filename, mode, flags, dont_inherit, optimize)
+        return mend(real_compile(tree, filename, mode, flags, dont_inherit, optimize))
 
     def _namespaces(globals, locals):
         if globals is None:

@@ -1,26 +1,40 @@
-"""input(), sys.stdin and time.sleep for learners' programs, on top of the worker's blocking host calls.
+"""input(), sys.stdin and time.sleep for learners' programs, on top of the worker's waiting host calls.
 
-The worker hands each run a small host object (a JavaScript object, see worker/host-bridge.ts):
+The worker hands each run a small host object (a JavaScript object, HostFunctions in
+worker/python-sources.ts):
 
+    host.can_wait -> bool (the host can wait: time.sleep waits through host.sleep)
+    host.asynchronous -> bool (read_line, sleep and yield_now return promises: wait on them with run_sync)
+    host.yield_signal -> int (the signal the worker raises when the program should let the page in, or 0)
     host.read_line(prompt) -> str (a line) | None (end of file) | False (interrupted)
     host.sleep(milliseconds) -> bool (True when woken early by an interrupt)
     host.take_signal() -> int
+    host.yield_now() -> a promise, resolved when the program may go on
 
-Both block with Atomics.wait, so a program waiting for input or sleeping uses no CPU, and Stop reaches it
-at once. An interrupt is turned into Python's own SIGINT handling (`_thread.interrupt_main`), so a program
-that ignores SIGINT keeps waiting and is killed by the main thread after the grace period, as it should be.
+On a cross-origin isolated page they block with Atomics.wait; elsewhere, with JavaScript Promise
+Integration, Python is suspended (`run_sync`) so the worker's event loop can receive the page's answer.
+Either way a program waiting for input or sleeping uses no CPU, and Stop reaches it at once. An interrupt
+is turned into Python's own SIGINT handling (`_thread.interrupt_main`), so a program that ignores SIGINT
+keeps waiting and is killed by the main thread after the grace period, as it should be.
 """
 
 import _thread
 import io
+import signal
 import sys
 import time as _time
 
+try:
+    from _pyodide_core import can_run_sync as _can_run_sync, run_sync as _run_sync
+except ImportError:  # Not Pyodide: nothing can suspend.
+    def _can_run_sync():
+        return False
+
+    def _run_sync(awaitable):
+        raise RuntimeError("run_sync needs Pyodide")
+
 _EOF_MESSAGE = "EOF when reading a line"
-_UNAVAILABLE_MESSAGE = (
-    "input() can't wait for typing on this page: the server does not send the headers Sandpit needs "
-    "(Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy)"
-)
+_UNAVAILABLE_MESSAGE = "input() can't wait for typing on this page"
 
 
 class InputUnavailableError(RuntimeError):
@@ -33,10 +47,14 @@ InputUnavailableError.__module__ = "builtins"
 class HostIO:
     """Line input and sleeping for one run. `lines` are answered first, then `when_exhausted` decides."""
 
-    def __init__(self, host, lines, when_exhausted):
+    def __init__(self, host, lines, when_exhausted, unavailable_reason=None, run_sync=None):
         self._host = host
         self._lines = list(lines)
         self._when_exhausted = when_exhausted
+        self._unavailable_reason = str(unavailable_reason or _UNAVAILABLE_MESSAGE)
+        suspend = run_sync or _run_sync
+        # The host's answer, once it is there: asynchronous hosts hand out promises to wait on.
+        self._settle = suspend if getattr(host, "asynchronous", False) else (lambda value: value)
 
     def _deliver_interrupt(self):
         # Hand the interrupt to CPython's own signal handling; it raises at the next bytecode, unless
@@ -52,8 +70,8 @@ class HostIO:
             if self._when_exhausted == "eof":
                 return None
             if self._when_exhausted == "unavailable":
-                raise InputUnavailableError(_UNAVAILABLE_MESSAGE)
-            result = self._host.read_line(prompt)
+                raise InputUnavailableError(self._unavailable_reason)
+            result = self._settle(self._host.read_line(prompt))
             if result is None:
                 return None
             if result is False:
@@ -88,7 +106,7 @@ class HostIO:
             remaining = deadline - _time.monotonic()
             if remaining <= 0:
                 return
-            if self._host.sleep(min(remaining, 3600.0) * 1000.0):
+            if self._settle(self._host.sleep(min(remaining, 3600.0) * 1000.0)):
                 self._deliver_interrupt()
 
 
@@ -140,10 +158,41 @@ class LearnerStdin(io.TextIOBase):
         return list(iter(self.readline, ""))
 
 
-def install(host, lines, when_exhausted, patch_sleep):
-    """Wire input(), sys.stdin and (with shared memory) time.sleep for one run. Returns `input`."""
-    host_io = HostIO(host, lines, when_exhausted)
+def yield_handler(host, run_sync=None, can_run_sync=None):
+    """The handler of the host's yield signal: suspend the program for a moment, so the page's messages
+    (Stop above all) reach the worker, then, back on the program's own stack, turn a Stop that came into
+    SIGINT (so `except KeyboardInterrupt` and `finally` run, and a program ignoring SIGINT keeps going).
+    Suspends only where that is possible; raises nothing of its own."""
+    suspend = run_sync or _run_sync
+    possible = can_run_sync or _can_run_sync
+    inside = [False]  # CPython may call a handler again from within itself: never nest a yield.
+
+    def let_the_page_in(signum, frame):
+        if inside[0]:
+            return
+        inside[0] = True
+        try:
+            if possible():
+                try:
+                    suspend(host.yield_now())
+                except Exception:  # A yield that can't happen must never become the learner's error.
+                    pass
+            if host.take_signal():
+                _thread.interrupt_main()
+        finally:
+            inside[0] = False
+
+    return let_the_page_in
+
+
+def install(host, lines, when_exhausted, unavailable_reason=None):
+    """Wire input(), sys.stdin, (when the host can wait) time.sleep and (when it asks for them) yields,
+    for one run. Returns `input`."""
+    host_io = HostIO(host, lines, when_exhausted, unavailable_reason)
     sys.stdin = LearnerStdin(host_io)
-    if patch_sleep:
+    yield_signal = int(getattr(host, "yield_signal", 0) or 0)
+    if yield_signal:
+        signal.signal(yield_signal, yield_handler(host))
+    if getattr(host, "can_wait", False):
         _time.sleep = host_io.sleep
     return host_io.input

@@ -29,6 +29,7 @@ import importlib.util
 import sys
 import types
 
+from sandpit_exception_table import REPLACING_CODE, mend
 from sandpit_guard import check_tree
 from sandpit_policy import ModuleNotAvailable, module_matches
 
@@ -80,7 +81,7 @@ class LearnerModuleLoader(importlib.machinery.SourceFileLoader):
         text = importlib.util.decode_source(data)
         tree = ast.parse(text, path)
         check_tree(tree, path, text)
-        return compile(tree, path, "exec", dont_inherit=True)
+        return mend(compile(tree, path, "exec", dont_inherit=True))
 
     def exec_module(self, module):
         module.__builtins__ = LearnerModuleLoader.learner_builtins
@@ -142,10 +143,13 @@ class LearnerModuleFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted):
-    # Everything the hook consults is bound here as immutable values (frozenset, tuple, function): no
-    # global, no attribute, nothing a program could reach and change.
-    def sandpit_audit(event, args, _blocked=blocked_events, _bridges=bridge_patterns, _matches=matches, _trusted=trusted):
+def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted, mender_code, getframe):
+    # Everything the hook consults is bound here as immutable values (frozenset, tuple, function, code
+    # object): no global, no attribute, nothing a program could reach and change.
+    def sandpit_audit(event, args, _blocked=blocked_events, _bridges=bridge_patterns, _matches=matches,
+                      _trusted=trusted, _mender=mender_code, _getframe=getframe):
+        if event == "code.__new__" and _getframe(1).f_code is _mender:
+            return  # sandpit_exception_table mending a table: the only code object built after this point
         if event in _blocked or event.startswith("ctypes."):
             raise RuntimeError(f"'{event}' is not available in the sandbox")
         if event == "import":
@@ -192,4 +196,5 @@ def install(bridge_patterns, learner_builtins):
     sys.meta_path.insert(path_finder, LearnerModuleFinder(types.MappingProxyType(dict(_installed_files))))
     sys.meta_path.insert(0, ImportBlocker(patterns))
     sys.path_importer_cache.clear()
-    sys.addaudithook(_make_audit_hook(_BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide))
+    sys.addaudithook(_make_audit_hook(
+        _BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide, REPLACING_CODE, sys._getframe))

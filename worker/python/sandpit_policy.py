@@ -5,7 +5,7 @@ into a clear error. It is NOT the security boundary: CPython has many roads arou
 (see SECURITY.md). The walls that hold are the browser's: the locked-down worker, the CSP, and the main
 thread that trusts nothing the worker says.
 
-A policy is plain data, the JSON form of `SandboxPolicy` in worker/protocol.ts:
+A policy is plain data, the JSON form of `SandboxPolicy` in src/wire/protocol.ts:
 
     {"name": "learner",
      "modules": {"allow": "*" | ["math", ...], "deny": ["gc", "inspect", ...]},

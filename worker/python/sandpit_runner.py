@@ -1,16 +1,16 @@
 """Runs one learner program: compile, execute in a fresh globals dict under the policy, report the outcome.
 
-The worker calls `run_program(code, filename, policy_json, host, stdin_json, patch_sleep)` and gets back a
-dict describing how the program ended (RunOutcome in worker/protocol.ts), which Pyodide converts to a
-JavaScript object in C: after the program has run, nothing it could have patched (the `json` module, say)
-is used to report on it. Output is not part of the
-result: it streams to the main thread while the program runs.
+The worker calls `run_program(request, host)`: `request` is the RunRequest of src/wire/protocol.ts, whole,
+as a plain dict (code, filename, policy, stdin, and whatever a run carries next), and `host` the worker's
+blocking input and sleep. It gets back a dict describing how the program ended (RunOutcome), which
+Pyodide converts to a JavaScript object in C: after the program has run, nothing it could have patched
+(the `json` module, say) is used to report on it. Output is not part of the result: it streams to the
+main thread while the program runs.
 
 Each interpreter runs exactly one program (the main thread replaces it afterwards), so the runner may patch
 process-wide state (sys.stdin, time.sleep) for the program's sake without cleaning up.
 """
 
-import json
 import linecache
 import sys
 
@@ -18,13 +18,14 @@ import ast
 
 import sandpit_host
 import sandpit_isolation
+from sandpit_exception_table import mend
 from sandpit_guard import check_tree
 from sandpit_learner_sys import learner_sys
 from sandpit_policy import HOST_BRIDGES, Policy, build_builtins
 from sandpit_traceback import describe_exception
 
 _MAX_MESSAGE_CHARS = 8 * 1024
-# Well under the main thread's limit for a traceback (worker/wire-limits.ts, 64 Ki), which it enforces by
+# Well under the main thread's limit for a traceback (src/wire/wire-limits.ts, 64 Ki), which it enforces by
 # replacing the interpreter: a traceback that repeats a huge message must be cut here, not refused there.
 _MAX_TRACEBACK_CHARS = 32 * 1024
 
@@ -92,20 +93,26 @@ def fresh_globals(policy, overrides=None):
 
 
 def compile_checked(code, filename):
-    """Parse, refuse denied names (SandboxError, pointing at the line), compile."""
+    """Parse, refuse denied names (SandboxError, pointing at the line), compile, mend the exception table."""
     tree = ast.parse(code, filename)
     check_tree(tree, filename, code)
-    return compile(tree, filename, "exec", dont_inherit=True)
+    return mend(compile(tree, filename, "exec", dont_inherit=True))
 
 
-def run_program(code, filename, policy_json, host=None, stdin_json=None, patch_sleep=False):
-    """Run `code` as the `__main__` module of a fresh namespace; return the RunOutcome as a dict.
+_NO_STDIN = {"lines": [], "whenExhausted": "eof"}
 
-    `host` provides blocking input and sleep (see sandpit_host); `stdin_json` is the StdinPlan.
+
+def run_program(request, host=None):
+    """Run `request["code"]` as the `__main__` module of a fresh namespace; return the RunOutcome as a dict.
+
+    `host` provides blocking input and sleep (see sandpit_host); `request["stdin"]` is the StdinPlan.
     """
-    policy = Policy(json.loads(policy_json))
-    stdin = json.loads(stdin_json) if stdin_json else {"lines": [], "whenExhausted": "eof"}
-    learner_input = sandpit_host.install(host, stdin["lines"], stdin["whenExhausted"], patch_sleep)
+    code = str(request["code"])
+    filename = str(request["filename"])
+    policy = Policy(request["policy"])
+    stdin = request.get("stdin") or _NO_STDIN
+    learner_input = sandpit_host.install(
+        host, stdin["lines"], stdin["whenExhausted"], stdin.get("unavailableReason"))
     _remember_source(code, filename)
     try:
         compiled = compile_checked(code, filename)

@@ -84,7 +84,7 @@ def _instruction_positions(code, lasti):
 
 
 def describe_exception(exc, filename):
-    """The report the worker sends for an exception (PythonErrorReport in worker/protocol.ts).
+    """The report the worker sends for an exception (PythonErrorReport in src/wire/protocol.ts).
 
     The program may have broken what the report is built with (patched `traceback` or `linecache`, an
     exception whose __str__ raises): then a plainer report is sent, never an error of the harness.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunStatus } from '../../../worker/protocol.ts';
+import type { RunStatus } from '../../../src/wire/protocol.ts';
 
 /**
  * One attack program of the red-team suite: a Python file under test/security/attacks/<category>/ whose

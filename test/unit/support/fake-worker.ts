@@ -1,5 +1,5 @@
 import { expose } from 'comlink';
-import type { BootOptions, BootReport, RunReport, RunRequest, WorkerApi } from '../../../worker/protocol';
+import type { BootOptions, BootReport, RunReport, RunRequest, WorkerApi } from '../../../src/wire/protocol';
 import type { WorkerHandle } from '../../../src/runtime/interpreter-process';
 
 export interface FakeBehaviour {

@@ -1,5 +1,5 @@
 # attack: lift the recursion limit and recurse until the C stack (not Python's counter) runs out
-# expect: contained crashed
+# expect: contained crashed timeout
 import sys
 sys.setrecursionlimit(10 ** 7)
 def down(n):

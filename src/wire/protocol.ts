@@ -37,12 +37,38 @@ export type SnapshotMode =
   | { readonly mode: 'make' }
   | { readonly mode: 'load'; readonly bytes: Uint8Array };
 
-/** The SharedArrayBuffers of worker/shared-memory.ts, when the page is cross-origin isolated. */
+/** The SharedArrayBuffers of src/wire/shared-memory.ts, when the page is cross-origin isolated. */
 export interface SharedCellBuffers {
   readonly signals: SharedArrayBuffer;
   readonly stdin: SharedArrayBuffer;
   readonly outputCredit: SharedArrayBuffer;
 }
+
+/**
+ * How a running program and the page reach each other, chosen by the page (src/runtime/interaction-mode.ts):
+ * - `shared-memory` (cross-origin isolated pages): SharedArrayBuffer cells; the worker blocks in
+ *   `Atomics.wait` for input and sleep, Stop writes a signal cell that CPython polls;
+ * - `jspi` (no isolation, a browser with WebAssembly JavaScript Promise Integration): Python is suspended
+ *   (`run_sync`) while it waits, and every few dozen milliseconds of running, so the worker's event loop
+ *   receives the page's `ControlMessage`s;
+ * - `none`: nothing reaches a running program; Stop kills it and `input()` can't wait.
+ */
+export type InteractionMode = 'shared-memory' | 'jspi' | 'none';
+
+export type BootChannel =
+  | { readonly mode: 'shared-memory'; readonly shared: SharedCellBuffers }
+  /** The page posts `ControlMessage`s on this port. */
+  | { readonly mode: 'jspi'; readonly control: MessagePort }
+  | { readonly mode: 'none' };
+
+/** From the page to a worker in `jspi` mode (the page is trusted; the worker still checks the shape). */
+export type ControlMessage =
+  /** Stop: raise KeyboardInterrupt, and wake the program from input or sleep. */
+  | { readonly type: 'interrupt' }
+  /** The answer to an `input-request`: a line without its newline, or `null` for end of file. */
+  | { readonly type: 'input'; readonly line: string | null }
+  /** The page has handled this many characters of output: the worker may send more. */
+  | { readonly type: 'credit'; readonly chars: number };
 
 export interface BootOptions {
   /** URL of the folder holding Pyodide's runtime files, ending in `/`. Default: `../pyodide/` from the worker. */
@@ -52,8 +78,7 @@ export interface BootOptions {
   /** Largest WebAssembly memory the interpreter may grow to, in bytes. */
   readonly memoryLimitBytes: number;
   readonly snapshot: SnapshotMode;
-  /** Absent when the page is not cross-origin isolated: no interrupts, no interactive input(). */
-  readonly shared?: SharedCellBuffers;
+  readonly channel: BootChannel;
 }
 
 export interface BootReport {
@@ -84,6 +109,8 @@ export interface RunRequest {
 export interface StdinPlan {
   readonly lines: readonly string[];
   readonly whenExhausted: 'ask' | 'eof' | 'unavailable';
+  /** With `unavailable`: the learner's explanation of why this page can't wait for typing. */
+  readonly unavailableReason?: string;
 }
 
 /** A Python exception, already trimmed to the learner's own frames. */

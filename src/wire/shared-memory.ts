@@ -10,19 +10,30 @@
 
 export const SIGINT = 2;
 
-/** The pending signal for the interpreter (0 = none), polled by CPython's eval loop via the tick. */
+/**
+ * The pending signal for the interpreter (0 = none), polled by CPython's eval loop via the tick; and, in
+ * a second cell that is never cleared, whether Stop was ever pressed.
+ */
 export class SignalCell {
   readonly cells: Int32Array;
   constructor(readonly buffer: SharedArrayBuffer) {
-    this.cells = new Int32Array(buffer, 0, 1);
+    this.cells = new Int32Array(buffer, 0, 2);
   }
   static create(): SignalCell {
-    return new SignalCell(new SharedArrayBuffer(4));
+    return new SignalCell(new SharedArrayBuffer(8));
   }
   /** Main thread: ask for a KeyboardInterrupt, and wake the worker if it sleeps or waits for input. */
   raise(signal = SIGINT): void {
+    Atomics.store(this.cells, 1, 1);
     Atomics.store(this.cells, 0, signal);
     Atomics.notify(this.cells, 0);
+  }
+  /**
+   * Worker: Stop was pressed during this run. Output no longer waits for the page then: the program's
+   * `finally` blocks must print before the grace period ends, and it ends soon anyway.
+   */
+  stopping(): boolean {
+    return Atomics.load(this.cells, 1) !== 0;
   }
   /** Worker: read and clear the pending signal in one step. */
   take(): number {
@@ -137,22 +148,8 @@ export class OutputCredit {
   waitBelow(limit: number, signals: SignalCell): void {
     for (;;) {
       const inFlight = Atomics.load(this.cells, 0);
-      if (inFlight <= limit || signals.pending()) return;
+      if (inFlight <= limit || signals.pending() || signals.stopping()) return;
       Atomics.wait(this.cells, 0, inFlight, 50);
     }
   }
-}
-
-/** The shared cells one worker gets, transferred (by reference) at boot. */
-export interface SharedCells {
-  readonly signals: SharedArrayBuffer;
-  readonly stdin: SharedArrayBuffer;
-  readonly outputCredit: SharedArrayBuffer;
-}
-
-export function sharedMemoryAvailable(): boolean {
-  return (
-    typeof SharedArrayBuffer === 'function' &&
-    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true
-  );
 }

@@ -1,0 +1,251 @@
+/**
+ * The whole experience in each deployment of the same build (projects deploy-isolated, deploy-headerless,
+ * deploy-insecure; see test/e2e/support/deployments.ts): input() round trips in the scratch pad and in a
+ * widget, a gentle Stop on loops of every shape, a sleep that is on time and idle. They run after the
+ * functional project; each measures with the page's own clock and /proc, not with sleeps.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { securityHeaders } from '../../tools/security-headers.ts';
+import { serveStatic } from '../../tools/static-server.ts';
+import { cpuSince, threadCpuSeconds } from '../../tools/process-tree.ts';
+import { CLASSROOM_HOST, deploymentOf, type Deployment } from './support/deployments.ts';
+import { expect, test, type ScratchPadPage } from './support/scratch-pad.ts';
+
+/** Chromium's name (cut to 15 characters by Linux) for the threads of dedicated workers. */
+const WORKER_THREAD = 'DedicatedWorker';
+
+const deployment = (): Deployment => deploymentOf(test.info().project.name);
+
+async function expectMode(pad: ScratchPadPage, expected: Deployment): Promise<void> {
+  const page = await pad.page.evaluate(() => ({ isolated: crossOriginIsolated, secure: isSecureContext }));
+  expect(page).toEqual({ isolated: expected === 'isolated', secure: expected !== 'insecure' });
+}
+
+/**
+ * Clicks Stop inside the page and measures, by the page's clock, until the run has ended (`data-runs`
+ * moved): polling from the test would add its own latency.
+ */
+async function stopAndTime(pad: ScratchPadPage): Promise<number> {
+  return pad.page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.querySelector('[data-testid=status]') as HTMLElement;
+        const runs = status.dataset.runs;
+        const clicked = performance.now();
+        new MutationObserver((_, observer) => {
+          if (status.dataset.runs === runs) return;
+          observer.disconnect();
+          resolve(performance.now() - clicked);
+        }).observe(status, { attributes: true, attributeFilter: ['data-runs'] });
+        (document.querySelector('[data-testid=stop]') as HTMLButtonElement).click();
+      }),
+  );
+}
+
+/** Loops learners write, each with what must show once Stop has interrupted it. */
+const STOP_SHAPES: readonly { name: string; code: string; shows: string }[] = [
+  {
+    name: 'prints every 100 000 iterations, finally',
+    code: 'print("go")\ntry:\n    i = 0\n    while True:\n        i += 1\n        if i % 100000 == 0:\n            print(i)\nfinally:\n    print("FINALLY")\n',
+    shows: 'FINALLY',
+  },
+  {
+    name: 'prints every 1 000 000 iterations, except KeyboardInterrupt',
+    code: 'print("go")\ntry:\n    i = 0\n    while True:\n        i += 1\n        if i % 1000000 == 0:\n            print(i)\nexcept KeyboardInterrupt:\n    print("CAUGHT")\n',
+    shows: 'CAUGHT',
+  },
+  {
+    name: 'prints every iteration, in a function, finally',
+    code: 'def count():\n    i = 0\n    while True:\n        i += 1\n        print(i)\nprint("go")\ntry:\n    count()\nfinally:\n    print("FINALLY")\n',
+    shows: 'FINALLY',
+  },
+  {
+    name: 'sleeps between prints, except KeyboardInterrupt',
+    code: 'import time\nprint("go")\ntry:\n    while True:\n        print("tick")\n        time.sleep(0.05)\nexcept KeyboardInterrupt:\n    print("CAUGHT")\n',
+    shows: 'CAUGHT',
+  },
+  {
+    name: 'waits for input, finally',
+    code: 'print("go")\ntry:\n    input("waiting> ")\nfinally:\n    print("FINALLY")\n',
+    shows: 'FINALLY',
+  },
+  {
+    name: 'a silent busy loop, finally',
+    code: 'print("go")\ntry:\n    while True:\n        pass\nfinally:\n    print("FINALLY")\n',
+    shows: 'FINALLY',
+  },
+];
+
+test('the scratch pad: input() round trip, EOF, and the time limit paused while waiting', async ({ pad }) => {
+  await pad.open({
+    code: 'name = input("Name? ")\nprint(f"Hello, {name}!")\ntry:\n    input("More? ")\nexcept EOFError:\n    print("got EOF")\n',
+    timeoutSeconds: 3,
+  });
+  await expectMode(pad, deployment());
+  await pad.waitForWarmSpares();
+  await pad.runButton.click();
+  const stdin = pad.page.getByTestId('stdin');
+  await expect(stdin).toBeVisible();
+  // Longer than the time limit, by the page's clock: waiting for typing doesn't count.
+  await pad.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 3500)));
+  await stdin.fill('Ada');
+  await stdin.press('Enter');
+  await expect(pad.output).toContainText('Hello, Ada!\nMore? ');
+  await pad.page.getByTestId('stdin-eof').click();
+  expect(await pad.waitForRunsToReach(1)).toBe('ok');
+  await expect(pad.output).toContainText('got EOF');
+});
+
+test('Stop interrupts gently whatever the loop does: except and finally run before "Stopped."', async ({
+  pad,
+}) => {
+  await pad.open({ code: 'print("ready")', timeoutSeconds: 60 });
+  await pad.waitForWarmSpares();
+  for (const [index, shape] of STOP_SHAPES.entries()) {
+    await pad.setCode(`# shape ${index + 1}\n${shape.code}`);
+    await pad.waitForState('ready');
+    await pad.runButton.click();
+    await expect(pad.output).toContainText('go');
+    // Well into the loop, by the page's clock.
+    await pad.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 700)));
+    const took = await stopAndTime(pad);
+    expect(await pad.waitForRunsToReach(index + 1), shape.name).toBe('stopped');
+    expect(took, shape.name).toBeLessThan(1000);
+    const output = await pad.outputText();
+    expect(output, shape.name).toMatch(new RegExp(`${shape.shows}\\n(.|\\n)*Stopped\\.\\n$`));
+  }
+});
+
+test("time.sleep(1) takes a second, on time, with the worker's CPU idle", async () => {
+  // A browser of our own, so the threads /proc shows are this page's alone.
+  const { launchOptions, baseURL } = test.info().project.use;
+  const server = await chromium.launchServer(launchOptions ?? {});
+  const browser = await chromium.connect(server.wsEndpoint());
+  try {
+    const pid = server.process().pid;
+    const sample = () => (pid === undefined ? null : threadCpuSeconds(pid, WORKER_THREAD));
+    test.skip(sample() === null, 'needs /proc to read CPU time');
+    const page = await browser.newPage({ baseURL, serviceWorkers: 'block' });
+    const status = page.getByTestId('status');
+    const code =
+      'import time\nprint("asleep", flush=True)\nt = time.monotonic()\ntime.sleep(1)\nprint(f"slept {time.monotonic() - t:.3f}")\n';
+    await page.goto(`./#code=${Buffer.from(code).toString('base64url')}`);
+    await expect(status).toHaveAttribute('data-warm', '2');
+    await page.getByTestId('run').click();
+    await expect(page.getByTestId('output')).toContainText('asleep');
+    // While the program sleeps (its worker still alive), by the page's clock.
+    const before = sample() as Map<string, number>;
+    const window = await page.evaluate(async () => {
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return (performance.now() - started) / 1000;
+    });
+    const cpu = cpuSince(before, sample() as Map<string, number>);
+    await expect(status).toHaveAttribute('data-runs', '1');
+    const slept = Number(/slept ([\d.]+)/.exec((await page.getByTestId('output').textContent()) ?? '')?.[1]);
+    console.log(
+      `${deployment()}: time.sleep(1) took ${slept} s; the workers used ${cpu.toFixed(2)} s of CPU in ${window.toFixed(2)} s of it`,
+    );
+    expect(Math.abs(slept - 1)).toBeLessThanOrEqual(0.1);
+    // A busy-waiting sleep would use about one CPU-second per second of the worker's thread.
+    expect(cpu / window).toBeLessThan(0.15);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a widget on an author's page: input() round trip, Stop, expected output; other origins' embeds load", async ({
+  browser,
+}) => {
+  // The author's page is served by its own host, with no COOP/COEP: a blog or a course platform. In the
+  // isolated deployment it sends our headers instead (and can then embed nothing from other origins).
+  const mode = deployment();
+  const foreign = await serveStatic(
+    { '/': path.resolve('public') },
+    { 'Cross-Origin-Resource-Policy': 'cross-origin' },
+  );
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'sandpit-author-'));
+  const embeds =
+    mode === 'isolated'
+      ? ''
+      : `<img id="foreign-img" src="${foreign.url}/icon-192.png" alt="">
+<iframe id="foreign-frame" src="${foreign.url}/favicon.svg" title="from elsewhere"></iframe>`;
+  await writeFile(
+    path.join(folder, 'lesson.html'),
+    `<!doctype html><meta charset="utf-8"><title>Lesson</title>
+<script type="module" src="sandpit/sandpit-embed.js"></script>
+${embeds}
+<sandpit-python id="greet" expected-output="Name? Hello, Bo!">name = input("Name? ")
+print(f"Hello, {name}!")</sandpit-python>
+<sandpit-python id="loop">print("go")
+try:
+    while True:
+        pass
+finally:
+    print("FINALLY")</sandpit-python>`,
+  );
+  const author = await serveStatic(
+    { '/': folder, '/sandpit/': path.resolve('dist') },
+    mode === 'isolated' ? securityHeaders() : {},
+    { host: '127.0.0.1' },
+  );
+  const host = mode === 'insecure' ? CLASSROOM_HOST : 'localhost';
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${author.url.replace('127.0.0.1', host)}/lesson.html`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(mode === 'isolated');
+    if (mode !== 'isolated') {
+      await expect
+        .poll(() =>
+          page.evaluate(() => (document.getElementById('foreign-img') as HTMLImageElement).naturalWidth),
+        )
+        .toBe(192);
+      await expect(page.frameLocator('#foreign-frame').locator('svg')).toBeAttached();
+    }
+    const greet = page.locator('sandpit-python#greet');
+    await expect(greet.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+    await greet.getByTestId('run').click();
+    await greet.getByTestId('stdin').fill('Bo');
+    await greet.getByTestId('stdin').press('Enter');
+    await expect(greet.getByTestId('status')).toHaveAttribute('data-last-result', 'ok');
+    await expect(greet.getByTestId('check')).toHaveAttribute('data-result', 'pass');
+
+    const loop = page.locator('sandpit-python#loop');
+    await loop.getByTestId('run').click();
+    await expect(loop.getByTestId('output')).toContainText('go');
+    await loop.getByTestId('stop').click();
+    await expect(loop.getByTestId('status')).toHaveAttribute('data-last-result', 'stopped');
+    await expect(loop.getByTestId('output')).toHaveText(/go\nFINALLY\nStopped\.\n$/);
+  } finally {
+    await context.close();
+    await author.close();
+    await foreign.close();
+  }
+});
+
+test("where the browser can't pause Python, input() says why in plain words", async ({ pad }) => {
+  const mode = deployment();
+  test.skip(mode === 'isolated', 'an isolated page always can');
+  // A browser without WebAssembly promise integration (Safari, Firefox), as the page sees it.
+  await pad.page.addInitScript(() => {
+    delete (WebAssembly as { Suspending?: unknown }).Suspending;
+  });
+  await pad.open({ code: 'name = input("Name? ")\n' });
+  expect(await pad.run()).toBe('error');
+  const output = await pad.outputText();
+  if (mode === 'insecure') {
+    expect(output).toContain(`its address (http://${CLASSROOM_HOST}:`);
+    expect(output).toContain('is not secure');
+    expect(output).not.toMatch(/Cross-Origin|header/);
+  } else {
+    expect(output).toContain(
+      'not served with the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers',
+    );
+  }
+  await expect(pad.page.getByTestId('stdin')).toBeHidden();
+});
