@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressPlugin } from './tools/vite-plugin-precompress.ts';
 import { pyodideAssetsPlugin } from './tools/vite-plugin-pyodide-assets.ts';
 import { securityHeadersPlugin } from './tools/vite-plugin-security-headers.ts';
 
@@ -33,13 +34,24 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // Everything the scratch pad and the widgets need: Pyodide's 9 MiB wasm, the 30 MiB prebuilt memory
-        // snapshot (bin) and a teacher's packages included.
-        globPatterns: ['**/*.{html,js,mjs,css,svg,png,ttf,wasm,zip,whl,bin,json,webmanifest}'],
-        globIgnores: ['_headers'],
+        // Everything the scratch pad and the widgets fetch: Pyodide's files as the worker fetches them
+        // (the wasm and lock file gzip-compressed, worker/compressed-assets.ts) and a teacher's packages.
+        // Not the prebuilt snapshot: the page keeps the snapshot its first interpreter used in a cache of
+        // its own (src/runtime/snapshot-store.ts); nor the uncompressed copies nothing fetches.
+        globPatterns: [
+          '**/*.{html,js,mjs,css,svg,png,ttf,zip,whl,json,webmanifest}',
+          'pyodide/*/pyodide.asm.wasm.gz',
+          'pyodide/*/pyodide-lock.json.gz',
+        ],
+        globIgnores: ['_headers', 'pyodide/*/pyodide.asm.wasm', 'pyodide/*/pyodide-lock.json'],
+        // Content-addressed names (Vite's assets, Pyodide's hashed folder) need no revision: the service
+        // worker may then reuse what the page already downloaded (src/offline/service-worker.ts).
+        dontCacheBustURLsMatching: /^(assets\/|pyodide\/[0-9a-f]{16}\/)/,
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
     }),
+    // `.br`/`.gz` copies of the text files, and `vite preview` sending them (tools/precompress.ts).
+    precompressPlugin(),
   ],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

@@ -33,7 +33,12 @@ if ((values.cert === undefined) !== (values.key === undefined)) {
 const tls =
   values.cert && values.key ? { cert: readFileSync(values.cert), key: readFileSync(values.key) } : undefined;
 const port = Number(values.port);
-await serveStatic({ '/': dist }, securityHeaders(), { host: '0.0.0.0', port, ...(tls ? { tls } : {}) });
+await serveStatic({ '/': dist }, securityHeaders(), {
+  host: '0.0.0.0',
+  port,
+  compression: 'precompressed',
+  ...(tls ? { tls } : {}),
+});
 
 const scheme = tls ? 'https' : 'http';
 const addresses = Object.values(os.networkInterfaces())

@@ -3,6 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pickPrecompressed, variesByEncoding } from './precompress.ts';
 
 /** Content types for what the build and the benchmark pages contain. */
 const TYPES: Record<string, string> = {
@@ -17,7 +19,27 @@ const TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.ttf': 'font/ttf',
+  '.gz': 'application/gzip',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
+/** What `gzip-all` sent before, by file: compressing 30 MiB on every request would be the benchmark's bottleneck. */
+const gzipCache = new Map<string, Buffer>();
+
+function gzipped(file: string, body: Buffer): Buffer {
+  let compressed = gzipCache.get(file);
+  if (compressed === undefined || compressed.length === 0) {
+    // Level 6: what nginx and Apache use when told to compress.
+    compressed = gzipSync(body, { level: 6 });
+    gzipCache.set(file, compressed);
+  }
+  return compressed;
+}
 
 /** URL prefix → folder on disk. The longest matching prefix wins. */
 export type Mounts = Readonly<Record<string, string>>;
@@ -34,6 +56,12 @@ export interface ListenOptions {
   readonly port?: number;
   /** PEM certificate and key: serve HTTPS (needed for cross-origin isolation beyond localhost). */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  /**
+   * How responses are compressed: `none` (default: many static hosts), `precompressed` (the build's
+   * `.br`/`.gz` copies, as `serve:lan` does), or `gzip-all` (every response gzipped on the fly, as a host
+   * that compresses everything; for the benchmark's baselines).
+   */
+  readonly compression?: 'none' | 'precompressed' | 'gzip-all';
 }
 
 /**
@@ -62,11 +90,19 @@ export async function serveStatic(
       return;
     }
     try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        ...headers,
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      });
+      const accept = request.headers['accept-encoding'];
+      const compression = listen.compression ?? 'none';
+      const copy = compression === 'precompressed' ? pickPrecompressed(file, accept) : null;
+      let body: Buffer = await readFile(copy?.path ?? file);
+      const sent: Record<string, string> = { ...headers, 'Content-Type': contentType(file) };
+      if (copy !== null) sent['Content-Encoding'] = copy.encoding;
+      if (compression === 'gzip-all' && /\bgzip\b/.test(accept ?? '')) {
+        body = gzipped(file, body);
+        sent['Content-Encoding'] = 'gzip';
+      }
+      if (compression === 'gzip-all' || (compression === 'precompressed' && variesByEncoding(file)))
+        sent['Vary'] = 'Accept-Encoding';
+      response.writeHead(200, sent);
       response.end(body);
     } catch {
       response.writeHead(404, headers).end();

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { COMPRESSED_ASSETS, COMPRESSED_SUFFIX } from '../worker/compressed-assets.ts';
 import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
 import { PREBUILT_SNAPSHOT_FILE } from '../worker/pyodide-snapshot.ts';
 import { makeBuildSnapshot } from './pyodide-snapshot-maker.ts';
@@ -9,7 +12,7 @@ import { planPackages, readPackageFolder, type PackagePlan, type PyodideLock } f
 
 /**
  * Pyodide's runtime files, served from our own origin (no CDN): the loader bundled into the worker fetches
- * these from `<base>/pyodide/` at run time. The lock file comes along so `loadPackage` resolves the
+ * these from `<base>/pyodide/<hash>/` at run time (`<base>/pyodide/` on the dev server). The lock file comes along so `loadPackage` resolves the
  * packages a teacher adds (see packagesFolder).
  */
 export const PYODIDE_RUNTIME_FILES = [
@@ -42,6 +45,29 @@ export function pyodideDirectory(): string {
   return path.dirname(require.resolve('pyodide/package.json'));
 }
 
+/**
+ * A hash of everything that shapes an interpreter snapshot: the worker's code (TypeScript and the Python
+ * bootstrap), the wire types it shares with the page, and Pyodide's own files. The page keys the
+ * snapshot it keeps for the next visit with it (src/runtime/snapshot-store.ts).
+ */
+function snapshotBuildId(root: string, pyodideDir: string): string {
+  const hash = createHash('sha256');
+  const addFolder = (folder: string) => {
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true }).sort((a, b) =>
+      path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)),
+    )) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      hash.update(path.relative(root, file)).update(readFileSync(file));
+    }
+  };
+  addFolder(path.join(root, 'worker'));
+  addFolder(path.join(root, 'src/wire'));
+  for (const name of PYODIDE_RUNTIME_FILES)
+    hash.update(name).update(readFileSync(path.join(pyodideDir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export function pyodideAssetsPlugin(): Plugin {
   const sourceDir = pyodideDirectory();
   let root = process.cwd();
@@ -49,6 +75,12 @@ export function pyodideAssetsPlugin(): Plugin {
   let building = false;
   /** The build's snapshot, made while the rest of the build goes on (production builds only). */
   let snapshot: Promise<Uint8Array> | null = null;
+  /**
+   * Where the files go: `pyodide/<hash of their inputs>/` in a build, so that a URL never names two
+   * versions of a file (the service worker may then take them from the HTTP cache instead of downloading
+   * them again), and `pyodide/` on the dev server.
+   */
+  let folder = 'pyodide/';
   // Planned once per build (or dev server start): a folder with problems fails it with every problem listed.
   const packagePlan = (): PackagePlan => {
     plan ??= planPackages(
@@ -69,6 +101,21 @@ export function pyodideAssetsPlugin(): Plugin {
   };
   return {
     name: 'sandpit:pyodide-assets',
+    config(config, { command }) {
+      if (command !== 'build') return;
+      root = path.resolve(config.root ?? process.cwd());
+      plan = null;
+      const snapshotId = snapshotBuildId(root, sourceDir);
+      const contents = createHash('sha256').update(snapshotId);
+      for (const [name, read] of generatedFiles()) contents.update(name).update(read());
+      folder = `pyodide/${contents.digest('hex').slice(0, 16)}/`;
+      return {
+        define: {
+          __SANDPIT_SNAPSHOT_BUILD__: JSON.stringify(snapshotId),
+          __SANDPIT_PYODIDE_FOLDER__: JSON.stringify(folder),
+        },
+      };
+    },
     configResolved(config) {
       root = config.root;
       building = config.command === 'build';
@@ -92,15 +139,25 @@ export function pyodideAssetsPlugin(): Plugin {
       });
     },
     async generateBundle() {
-      for (const [name, read] of generatedFiles()) {
-        this.emitFile({ type: 'asset', fileName: `pyodide/${name}`, source: read() });
-      }
-      if (snapshot !== null)
+      const emit = (name: string, bytes: Buffer | Uint8Array) => {
+        this.emitFile({ type: 'asset', fileName: `${folder}${name}`, source: bytes });
+        // The big ones also gzip-compressed, which is what the worker fetches (worker/compressed-assets.ts).
+        if (Object.hasOwn(COMPRESSED_ASSETS, name))
+          this.emitFile({
+            type: 'asset',
+            fileName: `${folder}${name}${COMPRESSED_SUFFIX}`,
+            source: gzipSync(bytes, { level: 9 }),
+          });
+      };
+      for (const [name, read] of generatedFiles()) emit(name, read());
+      if (snapshot !== null) {
+        // Only compressed: 30 MiB raw, 6 MB as gzip, and nothing fetches the raw file.
         this.emitFile({
           type: 'asset',
-          fileName: `pyodide/${PREBUILT_SNAPSHOT_FILE}`,
-          source: await snapshot,
+          fileName: `${folder}${PREBUILT_SNAPSHOT_FILE}${COMPRESSED_SUFFIX}`,
+          source: gzipSync(await snapshot, { level: 9 }),
         });
+      }
     },
   };
 }

@@ -52,6 +52,25 @@ export async function loadInterpreter(
   mode: SnapshotMode,
   prepare: (pyodide: PyodideAPI) => void,
   prebuilt?: PrebuiltSnapshot,
+  fetcher?: typeof fetch,
+): Promise<LoadedInterpreter> {
+  if (fetcher === undefined) return loadWith(indexURL, mode, prepare, prebuilt);
+  // Pyodide fetches its files with the global fetch; while it loads, that is the one given.
+  const scope = globalThis as { fetch: typeof fetch };
+  const original = scope.fetch;
+  scope.fetch = fetcher;
+  try {
+    return await loadWith(indexURL, mode, prepare, prebuilt);
+  } finally {
+    scope.fetch = original;
+  }
+}
+
+async function loadWith(
+  indexURL: string,
+  mode: SnapshotMode,
+  prepare: (pyodide: PyodideAPI) => void,
+  prebuilt?: PrebuiltSnapshot,
 ): Promise<LoadedInterpreter> {
   const base = { indexURL, packages: [], checkAPIVersion: true, ...makerEnvironment() };
   if (mode.mode === 'load') return { pyodide: await loadFromSnapshot(base, mode.bytes), fromSnapshot: true };
@@ -85,11 +104,17 @@ function loadFromSnapshot(base: Parameters<typeof loadPyodide>[0], bytes: Uint8A
 }
 
 /**
- * Fetches the build's snapshot from Pyodide's folder. Null when there is none: a 404, or the dev server
- * answering with its HTML page.
+ * Fetches the build's snapshot from Pyodide's folder, when `worthIt` says the link is fast enough for its
+ * 6 MB (compressed) to cost less time than it saves. Null when it isn't, or there is none: a 404, or the
+ * dev server answering with its HTML page.
  */
-export function fetchPrebuiltSnapshot(indexURL: string, fetcher: typeof fetch): PrebuiltSnapshot {
+export function fetchPrebuiltSnapshot(
+  indexURL: string,
+  fetcher: (url: URL) => Promise<Response>,
+  worthIt: () => Promise<boolean>,
+): PrebuiltSnapshot {
   return async () => {
+    if (!(await worthIt())) return null;
     const response = await fetcher(new URL(PREBUILT_SNAPSHOT_FILE, indexURL));
     const type = response.headers.get('Content-Type') ?? '';
     if (!response.ok || type.startsWith('text/')) return null;

@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
 import type { PyodideAPI } from 'pyodide';
+import { createCompressedAssets } from './compressed-assets';
 import { classifyFatalError, watchForFatalErrors } from './fatal-error';
 import { freshenInterpreter } from './interpreter-freshen';
 import { installInterpreterTick } from './interpreter-tick';
@@ -21,7 +22,7 @@ import type {
 } from '../src/wire/protocol';
 import type { ProgramHost, ProgramHostWiring } from './program-host';
 import { fetchPrebuiltSnapshot, loadInterpreter } from './pyodide-snapshot';
-import { defaultPyodideIndexURL } from './pyodide-location';
+import { DEFAULT_FOLDER_IS_CONTENT_ADDRESSED, defaultPyodideIndexURL } from './pyodide-location';
 import { bootstrapRunner, installBootstrap, type PythonRunner } from './python-sources';
 import { createSharedMemoryHost, createUnreachableHost } from './shared-memory-host';
 
@@ -92,8 +93,11 @@ async function bootInterpreter(
 
   // Stage 2: the interpreter.
   const indexURL = options.indexURL ?? defaultPyodideIndexURL(import.meta.url);
-  const prebuilt = fetchPrebuiltSnapshot(indexURL, globalThis.fetch.bind(globalThis));
-  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap, prebuilt);
+  const assets = createCompressedAssets(indexURL, globalThis.fetch.bind(globalThis), {
+    contentAddressed: options.indexURL === undefined && DEFAULT_FOLDER_IS_CONTENT_ADDRESSED,
+  });
+  const prebuilt = fetchPrebuiltSnapshot(indexURL, assets.fetch, assets.fastLink);
+  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap, prebuilt, assets.fetch);
   const { pyodide } = loaded;
   freshenInterpreter(pyodide);
 

@@ -2,7 +2,7 @@
 import { loadPyodide } from '../pyodide-js/pyodide.mjs';
 
 const pyodide = await loadPyodide({
-  indexURL: new URL('../pyodide/', import.meta.url).href,
+  indexURL: new URL('../pyodide-js/', import.meta.url).href,
   stdout: (text) => postMessage({ type: 'out', text }),
   stderr: (text) => postMessage({ type: 'out', text }),
 });

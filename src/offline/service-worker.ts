@@ -2,7 +2,7 @@
 /**
  * Sandpit's service worker: the offline classroom. It precaches the whole build (app, Monaco, Pyodide's
  * wasm, standard library and lock file; the list is generated from `dist/` at build time, so no asset can
- * be forgotten) and serves it from the cache, online or not.
+ * be forgotten) and serves it from the cache, online or not. Installing reuses what the page downloaded.
  *
  * Every response it serves carries Sandpit's security headers (COOP/COEP/CORP, the CSP), added where the
  * host didn't send them: on a static host that can't set headers, pages it serves are cross-origin
@@ -29,8 +29,21 @@ function withSecurityHeaders(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/**
+ * Precache entries without a revision have content-addressed URLs (a hash in the name or the folder), so
+ * any copy the browser already holds under that URL is the right one: installing takes it from the HTTP
+ * cache, stale or not, instead of downloading the build a second time on the visit that just fetched it.
+ * Entries with a revision (index.html, the manifest...) are small and fetched afresh, as Workbox does.
+ */
+function reuseHttpCache(request: Request): Request {
+  // Workbox asks for revisioned entries with `reload`; a navigation's request can't be re-made with options.
+  if (request.cache !== 'default' || request.mode === 'navigate') return request;
+  return new Request(request, { cache: 'force-cache' });
+}
+
 addPlugins([
   {
+    requestWillFetch: async ({ request }) => reuseHttpCache(request),
     cachedResponseWillBeUsed: async ({ cachedResponse }) =>
       cachedResponse ? withSecurityHeaders(cachedResponse) : cachedResponse,
   },

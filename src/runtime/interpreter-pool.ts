@@ -1,6 +1,7 @@
 import type { InteractionMode, SnapshotMode, WorkerEvent } from '../wire/protocol';
 import { copyInSlices } from './copy-in-slices';
 import { InterpreterProcess, type WorkerFactory } from './interpreter-process';
+import type { SnapshotStore } from './snapshot-store';
 
 export interface InterpreterPoolOptions {
   readonly createWorker: WorkerFactory;
@@ -10,6 +11,8 @@ export interface InterpreterPoolOptions {
   readonly interaction: InteractionMode;
   /** Boot later interpreters from a memory snapshot of the first (default true). */
   readonly useSnapshots?: boolean;
+  /** Where the first interpreter's snapshot is kept for the next visit (none: every visit makes one). */
+  readonly snapshotStore?: SnapshotStore | null;
   readonly indexURL?: string;
   /** Pause before retrying after a boot failure (default: 0.5 s doubling up to 30 s). */
   readonly retryDelayMs?: number;
@@ -51,6 +54,8 @@ export class InterpreterPool {
   private readonly waiters: Waiter[] = [];
   private snapshot: Uint8Array | null = null;
   private snapshotState: 'none' | 'making' | 'ready' | 'unusable';
+  /** Set when the stored snapshot failed to boot: it is not tried again, a new one is made instead. */
+  private storedSnapshotFailed = false;
   /**
    * Whether an interpreter of this page has run Python's start-up. That is what warms V8's optimised code
    * up for every worker of the page; interpreters restored from a snapshot skip it, and a page where
@@ -195,13 +200,27 @@ export class InterpreterPool {
     }
     if (this.snapshotState === 'none') {
       this.snapshotState = 'making';
-      this.start({ mode: 'make' });
+      const store = this.storedSnapshotFailed ? null : (this.options.snapshotStore ?? null);
+      if (store === null) {
+        this.start({ mode: 'make' });
+        return;
+      }
+      // The last visit's snapshot, if there is one: no network, no start-up from scratch.
+      this.preparing += 1;
+      void store.load().then(async (stored) => {
+        const bytes = stored === null ? null : await copyInSlices(stored);
+        this.preparing -= 1;
+        if (this.disposed) return;
+        if (stored === null || bytes === null) this.start({ mode: 'make' });
+        else this.start({ mode: 'load', bytes }, stored);
+      });
       return;
     }
     this.start({ mode: 'none' });
   }
 
-  private start(snapshot: SnapshotMode): void {
+  /** `stored`: the snapshot `snapshot` copies, kept from an earlier visit; it becomes the pool's once it boots. */
+  private start(snapshot: SnapshotMode, stored?: Uint8Array): void {
     const process: InterpreterProcess = new InterpreterProcess({
       createWorker: this.options.createWorker,
       memoryLimitBytes: this.options.memoryLimitBytes,
@@ -222,6 +241,10 @@ export class InterpreterPool {
         if (snapshot.mode === 'make') {
           this.snapshot = report.snapshot ?? null;
           this.snapshotState = this.snapshot ? 'ready' : 'unusable';
+          if (this.snapshot !== null) void this.options.snapshotStore?.save(this.snapshot);
+        } else if (stored !== undefined) {
+          this.snapshot = stored;
+          this.snapshotState = 'ready';
         }
         if (!report.fromSnapshot) this.startedFromScratch = true;
         const waiter = this.waiters.shift();
@@ -233,17 +256,30 @@ export class InterpreterPool {
         this.changed();
         this.refill();
       },
-      (error: unknown) => this.handleBootFailure(process, snapshot, error),
+      (error: unknown) => this.handleBootFailure(process, snapshot, error, stored !== undefined),
     );
   }
 
-  private handleBootFailure(process: InterpreterProcess, snapshot: SnapshotMode, error: unknown): void {
+  private handleBootFailure(
+    process: InterpreterProcess,
+    snapshot: SnapshotMode,
+    error: unknown,
+    fromStore: boolean,
+  ): void {
     if (!this.booting.delete(process) || this.disposed) return;
     process.kill('boot failed');
     this.changed();
     const reason = error instanceof Error ? error.message : String(error);
-    // A snapshot that can't be made or loaded is dropped: later interpreters boot from scratch.
+    if (fromStore) {
+      // A stored snapshot that doesn't boot (damaged, or from a browser that changed): not a failure of
+      // the page's, so no back-off; a new one is made at once.
+      this.storedSnapshotFailed = true;
+      this.snapshotState = 'none';
+      this.scheduleRefill();
+      return;
+    }
     if (snapshot.mode !== 'none') {
+      // A snapshot that can't be made or loaded is dropped: later interpreters boot from scratch.
       this.snapshot = null;
       this.snapshotState = 'unusable';
     }

@@ -8,10 +8,12 @@ import type {
   StdinPlan,
 } from '../wire/protocol';
 import { inputUnavailableReason, pageCapabilities, pickInteractionMode } from './interaction-mode';
+import { SNAPSHOT_BUILD_ID } from './build-id';
 import { createInterpreterWorker } from './create-worker';
 import { InterpreterPool } from './interpreter-pool';
 import type { WorkerFactory } from './interpreter-process';
 import { LEARNER_POLICY } from './policy';
+import { browserSnapshotStore } from './snapshot-store';
 import { InterpreterSupervisor, type InterpreterCounts, type SupervisorState } from './supervisor';
 import { judgeRun, type RunResult } from './verdict';
 
@@ -84,6 +86,8 @@ function createPool(options: SharedInterpretersOptions, defaults: { warm: number
     maxLive: options.maxLive ?? defaults.maxLive,
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
     interaction: options.interaction ?? pickInteractionMode(pageCapabilities()),
+    // Only our own workers' snapshots are kept: a substituted worker's belong to whoever substituted it.
+    snapshotStore: options.createWorker ? null : browserSnapshotStore(SNAPSHOT_BUILD_ID),
     onBootFailure: options.onLoadFailure,
   });
 }

@@ -1,4 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { expect, test } from './support/scratch-pad.ts';
+
+/** The build's Pyodide folder, `pyodide/<hash>/`. */
+function pyodideFolder(): string {
+  const [hash] = readdirSync(new URL('../../dist/pyodide/', import.meta.url));
+  return `pyodide/${hash}/`;
+}
 
 test('pages, scripts, the worker and Pyodide are served with COOP/COEP and a CSP without eval', async ({
   pad,
@@ -15,9 +22,13 @@ test('pages, scripts, the worker and Pyodide are served with COOP/COEP and a CSP
   );
   expect(pageScripts.some((url) => url.includes('sandbox.worker'))).toBe(true);
   // Pyodide's files are fetched by the worker, so they are not in the page's resource timings.
-  const pyodideFiles = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map(
-    (name) => new URL(`pyodide/${name}`, pad.page.url()).href,
-  );
+  const pyodideFiles = [
+    'pyodide.asm.mjs',
+    'pyodide.asm.wasm.gz',
+    'python_stdlib.zip',
+    'pyodide-lock.json.gz',
+    'sandpit-snapshot.bin.gz',
+  ].map((name) => new URL(`${pyodideFolder()}${name}`, pad.page.url()).href);
 
   for (const url of [pad.page.url(), ...pageScripts, ...pyodideFiles]) {
     const response = await request.get(url);

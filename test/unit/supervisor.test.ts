@@ -26,17 +26,27 @@ const program = (overrides: Partial<SupervisedRun> = {}): SupervisedRun => ({
 
 type TestOptions = Omit<SupervisorOptions, 'pool'> &
   Pick<InterpreterPoolOptions, 'createWorker'> &
-  Partial<Pick<InterpreterPoolOptions, 'interaction' | 'retryDelayMs'>> & { warmInterpreters?: number };
+  Partial<Pick<InterpreterPoolOptions, 'interaction' | 'retryDelayMs' | 'snapshotStore'>> & {
+    warmInterpreters?: number;
+  };
 
 const pools = new Map<InterpreterSupervisor, InterpreterPool>();
 /** A supervisor on a pool of its own, as createSandbox makes one. */
-function supervise({ createWorker, interaction, retryDelayMs, warmInterpreters, ...options }: TestOptions) {
+function supervise({
+  createWorker,
+  interaction,
+  retryDelayMs,
+  warmInterpreters,
+  snapshotStore,
+  ...options
+}: TestOptions) {
   const pool = new InterpreterPool({
     createWorker,
     memoryLimitBytes: 64 << 20,
     interaction: interaction ?? 'none',
     warm: warmInterpreters,
     retryDelayMs,
+    snapshotStore,
   });
   const supervisor = new InterpreterSupervisor({ pool, ...options });
   pools.set(supervisor, pool);
@@ -171,6 +181,52 @@ describe('InterpreterSupervisor', () => {
     finishRun();
     await run;
     await poll(() => factory.workers.length === 3);
+  });
+
+  it("keeps the first interpreter's snapshot for the next visit, whose first interpreter boots from it", async () => {
+    const saved: Uint8Array[] = [];
+    const store = {
+      load: async () => saved.at(-1) ?? null,
+      save: async (bytes: Uint8Array) => void saved.push(bytes),
+    };
+    const first = fakeWorkerFactory();
+    const visit = supervise({ createWorker: first.create, snapshotStore: store });
+    await visit.whenReady();
+    await poll(() => saved.length === 1);
+    expect(saved[0]).toEqual(FAKE_SNAPSHOT);
+    expect(first.workers[0]?.bootOptions?.snapshot.mode).toBe('make');
+
+    const second = fakeWorkerFactory();
+    const nextVisit = supervise({ createWorker: second.create, snapshotStore: store });
+    await nextVisit.run(program());
+    await nextVisit.whenReady();
+    await poll(() => second.workers.every((worker) => worker.bootOptions !== null));
+    // No interpreter of the second visit makes one: the first loads the kept bytes, the rest copies.
+    expect(
+      second.workers.map((worker) => worker.bootOptions?.snapshot.mode).every((mode) => mode === 'load'),
+    ).toBe(true);
+    const bytes = second.workers[0]?.bootOptions?.snapshot;
+    expect(bytes?.mode === 'load' ? bytes.bytes : null).toEqual(FAKE_SNAPSHOT);
+    // A private copy: the kept bytes are not what the worker got (and transferred away).
+    expect(bytes?.mode === 'load' ? bytes.bytes.buffer : null).not.toBe(saved[0]?.buffer);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('makes a new snapshot, without backing off, when the kept one does not boot', async () => {
+    const failures: string[] = [];
+    const store = { load: async () => new Uint8Array(16), save: vi.fn(async () => {}) };
+    const factory = fakeWorkerFactory((index) =>
+      index === 0 ? { boot: async () => Promise.reject(new Error('not a snapshot')) } : {},
+    );
+    const supervisor = supervise({
+      createWorker: factory.create,
+      snapshotStore: store,
+      onBootFailure: (reason) => failures.push(reason),
+    });
+    await supervisor.whenReady();
+    expect(factory.workers[1]?.bootOptions?.snapshot.mode).toBe('make');
+    expect(failures).toEqual([]);
+    await poll(() => store.save.mock.calls.length === 1);
   });
 
   it('falls back to booting from scratch when the snapshot cannot be loaded', async () => {
