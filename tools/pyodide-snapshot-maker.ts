@@ -6,9 +6,9 @@ import { makeSnapshot } from '../worker/pyodide-snapshot.ts';
 
 /**
  * The build's memory snapshot: Pyodide started in Node, with Sandpit's bootstrap installed exactly as a
- * browser worker would install it, then its memory taken whole. Shipped as `pyodide/sandpit-snapshot.bin`,
- * it lets the first interpreter of a visit skip Python's start-up (about 2.5 s of CPU) like every later
- * one does. It holds no JavaScript references (Pyodide refuses a snapshot that would need any it can't
+ * browser worker would install it, then its memory taken whole. Shipped gzip-compressed as
+ * `pyodide/<hash>/sandpit-snapshot.bin.gz` (6 MB), it lets the first interpreter of a visit over a fast
+ * link skip Python's start-up (about 2.5 s of CPU) like every later one does (worker/compressed-assets.ts). It holds no JavaScript references (Pyodide refuses a snapshot that would need any it can't
  * restore) and only the build's own code; what it would share between interpreters is renewed in each
  * (worker/interpreter-freshen.ts).
  */

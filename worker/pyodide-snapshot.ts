@@ -3,8 +3,8 @@
  * `makeMemorySnapshot`, `_loadSnapshot`; underscored or marked @private in Pyodide 314). A snapshot is
  * the interpreter's whole WebAssembly memory after start-up and our own preparation; loading one skips
  * Python's initialisation, which is what makes a fresh interpreter per run affordable (~0.3 s instead of
- * ~2.5 s). The build makes one in Node (tools/pyodide-snapshot-maker.ts), so even the first interpreter
- * of a visit starts that way. test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
+ * ~2.5 s). The build makes one in Node (tools/pyodide-snapshot-maker.ts), so that over a fast link even
+ * the first interpreter of a visit starts that way (over a slow one it makes its own). test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { SnapshotMode } from '../src/wire/protocol';
@@ -26,7 +26,7 @@ export interface LoadedInterpreter {
   readonly snapshot?: Uint8Array;
 }
 
-/** The build's snapshot, in Pyodide's folder. */
+/** The build's snapshot, in Pyodide's folder (the build ships only its `.gz` copy). */
 export const PREBUILT_SNAPSHOT_FILE = 'sandpit-snapshot.bin';
 
 /** The build's snapshot, or null when this deployment has none (the dev server, an older build). */
