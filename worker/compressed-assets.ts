@@ -6,8 +6,9 @@
  * compresses will not compress it again; a host that labels it `Content-Encoding: gzip` (some Apache
  * set-ups) has the browser inflate it, which the magic number shows, and then nothing is inflated twice.
  *
- * While the WebAssembly streams in, its speed tells whether the link is fast (the same computer, a LAN) or
- * slow (a school's shared line): the worker fetches the build's 6 MB snapshot only over a fast one.
+ * The WebAssembly's download (3.5 MB, the first thing fetched) tells whether the link is fast (the same
+ * computer, a LAN) or slow (a school's shared line): the worker fetches the build's 6 MB snapshot only over
+ * a fast one.
  */
 
 /** Files the build also writes gzip-compressed, with the type their inflated body has. */
@@ -21,8 +22,6 @@ export const COMPRESSED_SUFFIX = '.gz';
 
 /** The file whose download measures the link: the first big one Pyodide asks for. */
 const PROBE_ASSET = 'pyodide.asm.wasm';
-/** How much of it is timed: enough to see the link's rate rather than its latency. */
-const PROBE_BYTES = 1024 * 1024;
 /** 100 Mbit/s: the prebuilt snapshot then arrives in about half a second, less than it saves. */
 export const FAST_LINK_BYTES_PER_SECOND = 12.5e6;
 
@@ -58,34 +57,50 @@ async function inflateIfGzip(body: ReadableStream<Uint8Array<ArrayBuffer>>): Pro
   return gzip ? whole.pipeThrough(new DecompressionStream('gzip')) : whole;
 }
 
-/** Counts the bytes going by and reports the rate once `bytes` have (or the stream ended). */
-function timeFirstBytes(
+/**
+ * The rate the network delivered `url` at, from the browser's own resource timing (its clock is the
+ * network stack's, so a worker starved of CPU on a busy machine doesn't make localhost look slow), or null
+ * where the entry isn't there (yet, or at all, as in Node).
+ */
+async function networkRate(url: URL, bytes: number): Promise<number | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const entry = performance
+      .getEntriesByName(url.href)
+      .filter((candidate): candidate is PerformanceResourceTiming => 'responseEnd' in candidate)
+      .at(-1);
+    if (entry !== undefined && entry.responseEnd > 0) {
+      const seconds = (entry.responseEnd - entry.responseStart) / 1000;
+      return seconds <= 0 ? Infinity : (entry.encodedBodySize || bytes) / seconds;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return null;
+}
+
+/**
+ * Passes the body through, buffering all of it (the download must go on while nobody reads it: the
+ * reader, Pyodide's loader, waits for the verdict), and reports the rate once it has all arrived.
+ */
+function timeDownload(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
-  bytes: number,
+  url: URL,
   report: (bytesPerSecond: number) => void,
 ): ReadableStream<Uint8Array<ArrayBuffer>> {
   const started = performance.now();
   let seen = 0;
-  let reported = false;
-  const finish = () => {
-    if (reported) return;
-    reported = true;
-    const seconds = Math.max((performance.now() - started) / 1000, 1e-6);
-    report(seen / seconds);
-  };
   return body.pipeThrough(
     new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>(
       {
         transform(chunk, controller) {
           seen += chunk.byteLength;
-          if (seen >= bytes) finish();
           controller.enqueue(chunk);
         },
-        flush: finish,
+        async flush() {
+          const ownSeconds = Math.max((performance.now() - started) / 1000, 1e-6);
+          report((await networkRate(url, seen)) ?? seen / ownSeconds);
+        },
       },
       undefined,
-      // Room for the whole file: the download must go on while nobody reads it yet (the measurement is
-      // what the reader, Pyodide's loader, is waiting for).
       { highWaterMark: BUFFER_BYTES, size: (chunk) => chunk.byteLength },
     ),
   );
@@ -115,7 +130,8 @@ export function createCompressedAssets(
   const measured = new Promise<number>((resolve) => (rate = resolve));
   const fetchCompressed = async (url: URL, name: string, probe: boolean): Promise<Response> => {
     const type = COMPRESSED_ASSETS[name] ?? 'application/octet-stream';
-    const compressed = await fetcher(new URL(`${url.pathname}${COMPRESSED_SUFFIX}`, url)).catch(() => null);
+    const copyURL = new URL(`${url.pathname}${COMPRESSED_SUFFIX}`, url);
+    const compressed = await fetcher(copyURL).catch(() => null);
     // No copy (the dev server answers with its HTML page, an older build with a 404): the plain file.
     if (
       compressed === null ||
@@ -127,7 +143,7 @@ export function createCompressedAssets(
       if (probe) rate(0);
       return plain;
     }
-    const body = probe ? timeFirstBytes(compressed.body, PROBE_BYTES, rate) : compressed.body;
+    const body = probe ? timeDownload(compressed.body, copyURL, rate) : compressed.body;
     return new Response(await inflateIfGzip(body), { status: 200, headers: { 'Content-Type': type } });
   };
   const probeURL = new URL(PROBE_ASSET, indexURL);
