@@ -8,6 +8,7 @@ import { COMPRESSED_ASSETS, COMPRESSED_SUFFIX } from '../worker/compressed-asset
 import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
 import { PREBUILT_SNAPSHOT_FILE } from '../worker/pyodide-snapshot.ts';
 import { makeBuildSnapshot } from './pyodide-snapshot-maker.ts';
+import { contentType } from './static-server.ts';
 import { planPackages, readPackageFolder, type PackagePlan, type PyodideLock } from './pyodide-packages.ts';
 
 /**
@@ -21,15 +22,6 @@ export const PYODIDE_RUNTIME_FILES = [
   'python_stdlib.zip',
   'pyodide-lock.json',
 ] as const;
-
-const MIME_TYPES: Record<string, string> = {
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.json': 'application/json',
-  '.whl': 'application/zip',
-  '.bin': 'application/octet-stream',
-};
 
 /**
  * Where a teacher puts package files for the build: `packages/` next to package.json, or the folder
@@ -133,7 +125,7 @@ export function pyodideAssetsPlugin(): Plugin {
         const file = name === undefined ? undefined : generatedFiles().get(name);
         if (name === undefined || file === undefined) return next();
         const bytes = file();
-        res.setHeader('Content-Type', MIME_TYPES[path.extname(name)] ?? 'application/octet-stream');
+        res.setHeader('Content-Type', contentType(name));
         res.setHeader('Content-Length', String(bytes.length));
         res.end(bytes);
       });
