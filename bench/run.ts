@@ -7,6 +7,7 @@
  *   BENCH_RUNS=3 npm run bench    # quicker, noisier
  *   npm run bench -- --no-build   # reuse dist/
  *   npm run bench -- --only=school-link   # just the school-link scenario (BENCH_LINK_MBIT, BENCH_LINK_RTT_MS)
+ *   npm run bench -- --only=turtle        # just the turtle drawings
  */
 import { execSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ import {
 } from './scenarios.ts';
 import { linkOptionsFromEnvironment, schoolLink, type LinkSetup, type LinkVisit } from './school-link.ts';
 import { median } from './stats.ts';
+import { turtleDrawing, type TurtleDrawing } from './turtle.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -77,7 +79,56 @@ async function sideBySide<T>(
 
 const pick = <T>(samples: T[], key: (sample: T) => number) => median(samples.map(key));
 const onlySchoolLink = process.argv.includes('--only=school-link');
+const onlyTurtle = process.argv.includes('--only=turtle');
 const MB = 1e6;
+
+/** Turtle drawings of 10 000 and 100 000 segments under tracer(0). */
+const TURTLE_SEGMENTS = [10_000, 100_000] as const;
+const turtle: Record<string, TurtleDrawing[]> = {};
+for (const segments of TURTLE_SEGMENTS) {
+  turtle[segments] = [];
+  for (let run = 0; run < FEW_RUNS; run++) {
+    turtle[segments].push(await turtleDrawing(browser, server.url, segments));
+    process.stdout.write(`\rturtle, ${segments} segments: ${run + 1}/${FEW_RUNS}`);
+  }
+  process.stdout.write('\n');
+}
+const turtleFigure = (segments: number, key: (drawing: TurtleDrawing) => number) =>
+  median((turtle[segments] ?? []).map(key));
+const turtleRows: Row[] = TURTLE_SEGMENTS.flatMap((segments): Row[] => [
+  {
+    figure: `turtle, ${segments} segments under tracer(0): Run click to drawing complete`,
+    unit: 'ms',
+    sandpit: turtleFigure(segments, (d) => d.ms),
+    raw: null,
+    ...(segments === 10_000 ? { target: { atMost: 1000 } } : {}),
+  },
+  {
+    figure: `turtle, ${segments} segments: the drawing loop inside Python`,
+    unit: 's',
+    sandpit: turtleFigure(segments, (d) => d.pythonSeconds),
+    raw: null,
+  },
+  {
+    figure: `turtle, ${segments} segments: longest frame gap`,
+    unit: 'ms',
+    sandpit: turtleFigure(segments, (d) => d.maxFrameGapMs),
+    raw: null,
+    target: { atMost: 50 },
+  },
+]);
+if (onlyTurtle) {
+  await browser.close();
+  await server.close();
+  console.log(`\n${formatTable(turtleRows)}\n`);
+  const file = path.join(ROOT, 'bench/results/turtle.json');
+  await writeFile(
+    file,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), rows: turtleRows, samples: turtle }, null, 2)}\n`,
+  );
+  console.log(`written to ${path.relative(ROOT, file)}`);
+  process.exit(0);
+}
 
 const linkOptions = linkOptionsFromEnvironment();
 const link = await schoolLink(browser, ROOT, linkOptions, FEW_RUNS);
@@ -187,6 +238,7 @@ const appAndMonacoGzip = bytes.groups.app.gzip + bytes.groups.monaco.gzip;
 // comment): a raised target keeps a regression from hiding under the old, looser one.
 const rows: Row[] = [
   ...schoolLinkRows,
+  ...turtleRows,
   {
     figure: 'cold start: navigation to Python ready (empty cache)',
     unit: 'ms',
@@ -321,7 +373,7 @@ const results = {
   runs: RUNS,
   machine,
   rows,
-  samples: { starts, outputs, kills, cpu, floods, memory, widgets, link },
+  samples: { starts, outputs, kills, cpu, floods, memory, widgets, link, turtle },
   link: linkOptions,
   firstVisit: bytes.groups,
   widgetPageFirstVisit: widgetPageBytes.groups,

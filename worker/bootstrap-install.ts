@@ -13,7 +13,7 @@ export const BOOTSTRAP_DIR = '/sandpit';
 // prettier-ignore
 export const BOOTSTRAP_FILES = [
   'sandpit_exception_table.py', 'sandpit_guard.py', 'sandpit_policy.py', 'sandpit_learner_sys.py', 'sandpit_isolation.py', 'sandpit_host.py',
-  'sandpit_traceback.py', 'sandpit_runner.py',
+  'sandpit_traceback.py', 'sandpit_explain.py', 'sandpit_runner.py', 'turtle.py', 'turtle_colors.py',
 ] as const;
 
 export type BootstrapSources = Readonly<Record<(typeof BOOTSTRAP_FILES)[number], string>>;

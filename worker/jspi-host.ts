@@ -1,4 +1,4 @@
-import type { ControlMessage, OutputChunk } from '../src/wire/protocol';
+import type { ControlMessage, WireChunk } from '../src/wire/protocol';
 import { SIGINT } from '../src/wire/shared-memory';
 import { countChars, OUTPUT_IN_FLIGHT_LIMIT, type ProgramHost, type ProgramHostWiring } from './program-host';
 
@@ -76,7 +76,7 @@ export function createJspiHost(
    */
   let askedAt: number | null = null;
   let inFlight = 0;
-  const queued: (readonly OutputChunk[])[] = [];
+  const queued: (readonly WireChunk[])[] = [];
   let answerLine: ((line: string | undefined | false) => void) | null = null;
   let endSleep: ((interrupted: boolean) => void) | null = null;
   /** Woken whenever credit comes back or Stop arrives; each re-checks what it waits for. */
@@ -88,19 +88,32 @@ export function createJspiHost(
     while (!condition()) await new Promise<void>((resolve) => waiters.push(resolve));
   };
 
-  const whileSuspended = async <T>(wait: Promise<T>): Promise<T> => {
+  /**
+   * Marks Python suspended until it says it is back (`resumed`). Not when the promise settles: Pyodide
+   * then runs Python code of its own to hand the answer over, and a yield asked for there would take a
+   * Stop into that code, where the KeyboardInterrupt is lost and the program never resumes (seen in CI:
+   * Stop during input() printed Pyodide's "Unexpected error:" and the program's finally never ran).
+   */
+  const whileSuspended = <T>(wait: Promise<T>): Promise<T> => {
     suspended = true;
-    try {
-      return await wait;
-    } finally {
-      suspended = false;
-    }
+    return wait;
+  };
+
+  /** Input and turtle's event waits are both answered with a line (`input`), or interrupted by Stop. */
+  const waitForAnswer = (ask: () => void): Promise<string | undefined | false> => {
+    if (interruptPending) return Promise.resolve(false);
+    return whileSuspended(
+      new Promise((resolve) => {
+        answerLine = resolve;
+        ask();
+      }),
+    );
   };
 
   const behind = () => !stopping && (queued.length > 0 || inFlight > OUTPUT_IN_FLIGHT_LIMIT);
   const sendQueued = () => {
     while (queued.length > 0 && (stopping || inFlight <= OUTPUT_IN_FLIGHT_LIMIT)) {
-      const chunks = queued.shift() as readonly OutputChunk[];
+      const chunks = queued.shift() as readonly WireChunk[];
       inFlight += countChars(chunks);
       wiring.post(chunks);
     }
@@ -153,13 +166,10 @@ export function createJspiHost(
       asynchronous: true,
       yield_signal: YIELD_SIGNAL,
       read_line(prompt: string): Promise<string | undefined | false> {
-        if (interruptPending) return Promise.resolve(false);
-        return whileSuspended(
-          new Promise((resolve) => {
-            answerLine = resolve;
-            wiring.requestLine(prompt);
-          }),
-        );
+        return waitForAnswer(() => wiring.requestLine(prompt));
+      },
+      wait_event(timeoutMs: number): Promise<string | undefined | false> {
+        return waitForAnswer(() => wiring.requestEvent(timeoutMs));
       },
       sleep(milliseconds: number): Promise<boolean> {
         wiring.flushOutput();
@@ -183,6 +193,9 @@ export function createJspiHost(
         interruptPending = false;
         return pending ? SIGINT : 0;
       },
+      resumed() {
+        suspended = false;
+      },
       yield_now(): Promise<void> {
         askedAt = null;
         wiring.flushOutput();
@@ -203,6 +216,7 @@ export function createJspiHost(
     },
     setRunning(value) {
       running = value;
+      suspended = false;
       askedAt = null;
       lastYield = now();
       if (!value) interruptPending = false;

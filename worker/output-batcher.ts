@@ -1,8 +1,8 @@
-import type { OutputChunk, OutputStream } from '../src/wire/protocol';
+import type { WireChunk, WireStream } from '../src/wire/protocol';
 
 export interface OutputBatcherOptions {
   /** Sends one batch; called synchronously from `write*` or `flush`. */
-  readonly send: (chunks: readonly OutputChunk[]) => void;
+  readonly send: (chunks: readonly WireChunk[]) => void;
   /** Flush once this many bytes or characters are waiting (at most 512 KiB: a batch must stay far below the wire limit). */
   readonly maxChars?: number;
   /** Flush when a write arrives this long after the previous flush. */
@@ -12,7 +12,7 @@ export interface OutputBatcherOptions {
 
 /** Consecutive writes to one stream, kept as raw bytes until the batch is sent. */
 interface PendingRun {
-  readonly stream: OutputStream;
+  readonly stream: WireStream;
   bytes: Uint8Array;
   length: number;
 }
@@ -24,9 +24,10 @@ interface PendingRun {
  * character split across writes or batches is never mangled. The order between stdout and stderr is kept.
  */
 export class OutputBatcher {
-  private readonly decoders: Record<OutputStream, TextDecoder> = {
+  private readonly decoders: Record<WireStream, TextDecoder> = {
     stdout: new TextDecoder('utf-8', { fatal: false }),
     stderr: new TextDecoder('utf-8', { fatal: false }),
+    graphics: new TextDecoder('utf-8', { fatal: false }),
   };
   private pending: PendingRun[] = [];
   private pendingSize = 0;
@@ -43,7 +44,7 @@ export class OutputBatcher {
     this.lastFlush = this.now();
   }
 
-  writeBytes(stream: OutputStream, bytes: Uint8Array): void {
+  writeBytes(stream: WireStream, bytes: Uint8Array): void {
     // A single giant write (print("x" * 10**7)) is cut into batch-sized slices.
     for (let start = 0; start < bytes.length; start += this.maxSize) {
       this.append(stream, bytes.subarray(start, start + this.maxSize));
@@ -52,7 +53,7 @@ export class OutputBatcher {
     if (bytes.length === 0) this.flushIfDue();
   }
 
-  writeText(stream: OutputStream, text: string): void {
+  writeText(stream: WireStream, text: string): void {
     this.writeBytes(stream, this.encoder.encode(text));
   }
 
@@ -69,7 +70,7 @@ export class OutputBatcher {
   /** Send everything waiting. `final` also ends the decoders, so an incomplete character becomes U+FFFD. */
   flush({ final = false }: { final?: boolean } = {}): void {
     this.lastFlush = this.now();
-    const chunks: OutputChunk[] = [];
+    const chunks: WireChunk[] = [];
     for (const run of this.pending) {
       const text = this.decoders[run.stream].decode(run.bytes.subarray(0, run.length), { stream: true });
       const previous = chunks[chunks.length - 1];
@@ -78,7 +79,7 @@ export class OutputBatcher {
       else if (text.length > 0) chunks.push({ stream: run.stream, text });
     }
     if (final) {
-      for (const stream of ['stdout', 'stderr'] as const) {
+      for (const stream of ['stdout', 'stderr', 'graphics'] as const) {
         const tail = this.decoders[stream].decode();
         if (tail.length > 0) chunks.push({ stream, text: tail });
       }
@@ -88,7 +89,7 @@ export class OutputBatcher {
     if (chunks.length > 0) this.options.send(chunks);
   }
 
-  private append(stream: OutputStream, bytes: Uint8Array): void {
+  private append(stream: WireStream, bytes: Uint8Array): void {
     let run = this.pending[this.pending.length - 1];
     if (run === undefined || run.stream !== stream) {
       run = { stream, bytes: new Uint8Array(Math.max(256, bytes.length)), length: 0 };

@@ -1,4 +1,4 @@
-import type { OutputChunk } from '../src/wire/protocol';
+import type { WireChunk } from '../src/wire/protocol';
 import type { SignalSource } from './interpreter-tick';
 import type { HostFunctions } from './python-sources';
 
@@ -18,7 +18,7 @@ export interface ProgramHost {
   /** The run must be entered with `callPromising`, so Python can suspend (`run_sync`). */
   readonly promising: boolean;
   /** Sends one output batch, with this mode's back-pressure. */
-  send(chunks: readonly OutputChunk[]): void;
+  send(chunks: readonly WireChunk[]): void;
   /** A program starts or has ended: only a running program is asked to yield. */
   setRunning(running: boolean): void;
   /** Resolves once every batch sent so far has left the worker. */
@@ -27,13 +27,15 @@ export interface ProgramHost {
 
 export interface ProgramHostWiring {
   /** Posts a batch as an `output` event of the current run. */
-  readonly post: (chunks: readonly OutputChunk[]) => void;
+  readonly post: (chunks: readonly WireChunk[]) => void;
   /** Called once the program waits for a line: flush output, tell the main thread (`input-request`). */
   readonly requestLine: (prompt: string) => void;
+  /** Called once turtle waits for an event: flush output, tell the main thread (`event-wait`). */
+  readonly requestEvent: (timeoutMs: number) => void;
   /** Sends buffered output now: a program about to sleep or wait should show what it printed before. */
   readonly flushOutput: () => void;
 }
 
-export function countChars(chunks: readonly OutputChunk[]): number {
+export function countChars(chunks: readonly WireChunk[]): number {
   return chunks.reduce((total, chunk) => total + chunk.text.length, 0);
 }

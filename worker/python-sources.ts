@@ -1,6 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { RunRequest } from '../src/wire/protocol';
 import { installBootstrapFrom, type BootstrapSources } from './bootstrap-install';
+import explainSource from './python/sandpit_explain.py?raw';
 import exceptionTableSource from './python/sandpit_exception_table.py?raw';
 import guardSource from './python/sandpit_guard.py?raw';
 import hostSource from './python/sandpit_host.py?raw';
@@ -9,6 +10,8 @@ import learnerSysSource from './python/sandpit_learner_sys.py?raw';
 import policySource from './python/sandpit_policy.py?raw';
 import runnerSource from './python/sandpit_runner.py?raw';
 import tracebackSource from './python/sandpit_traceback.py?raw';
+import turtleColorsSource from './python/turtle_colors.py?raw';
+import turtleSource from './python/turtle.py?raw';
 
 /** Sandpit's Python bootstrap, shipped inside the worker bundle and installed into the interpreter's FS. */
 export const PYTHON_SOURCES: BootstrapSources = {
@@ -19,7 +22,10 @@ export const PYTHON_SOURCES: BootstrapSources = {
   'sandpit_isolation.py': isolationSource,
   'sandpit_host.py': hostSource,
   'sandpit_traceback.py': tracebackSource,
+  'sandpit_explain.py': explainSource,
   'sandpit_runner.py': runnerSource,
+  'turtle.py': turtleSource,
+  'turtle_colors.py': turtleColorsSource,
 };
 
 /**
@@ -35,11 +41,18 @@ export interface HostFunctions {
   readonly yield_signal: number;
   /** A line, `undefined` at end of file, `false` when Stop interrupted the wait. */
   read_line(prompt: string): string | undefined | false | Promise<string | undefined | false>;
+  /**
+   * turtle's wait for a key, click or timer (-1: no timeout): an event as JSON, `''` when the time ran
+   * out, `undefined` when none can come, `false` when Stop interrupted the wait.
+   */
+  wait_event(timeoutMs: number): string | undefined | false | Promise<string | undefined | false>;
   /** Sleeps; true when woken early by Stop. */
   sleep(milliseconds: number): boolean | Promise<boolean>;
   take_signal(): number;
   /** Lets the page in for a moment (JSPI); resolves when the program may go on. */
   yield_now(): Promise<void> | undefined;
+  /** Python is back on the program's own stack after waiting on one of the promises above. */
+  resumed(): void;
 }
 
 export interface PythonRunner {

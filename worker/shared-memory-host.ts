@@ -24,12 +24,18 @@ export function createSharedMemoryHost(shared: SharedCellBuffers, wiring: Progra
         if (result.kind === 'line') return result.text;
         return result.kind === 'eof' ? undefined : false;
       },
+      wait_event(timeoutMs: number): string | undefined | false {
+        const result = stdin.readLine(signals, () => wiring.requestEvent(timeoutMs));
+        if (result.kind === 'line') return result.text;
+        return result.kind === 'eof' ? undefined : false;
+      },
       sleep(milliseconds: number): boolean {
         wiring.flushOutput();
         return signals.sleep(milliseconds);
       },
       take_signal: () => signals.take(),
       yield_now: () => undefined,
+      resumed() {},
     },
     send(chunks) {
       wiring.post(chunks);
@@ -54,9 +60,11 @@ export function createUnreachableHost(wiring: ProgramHostWiring): ProgramHost {
       asynchronous: false,
       yield_signal: 0,
       read_line: () => undefined,
+      wait_event: () => undefined,
       sleep: () => false,
       take_signal: () => 0,
       yield_now: () => undefined,
+      resumed() {},
     },
     send: (chunks) => wiring.post(chunks),
     setRunning() {},

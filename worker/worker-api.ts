@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { PyodideAPI } from 'pyodide';
 import { createCompressedAssets } from './compressed-assets';
 import { classifyFatalError, watchForFatalErrors } from './fatal-error';
+import { installGraphicsDevice } from './graphics-device';
 import { freshenInterpreter } from './interpreter-freshen';
 import { installInterpreterTick } from './interpreter-tick';
 import { createJspiHost } from './jspi-host';
@@ -13,7 +14,7 @@ import type {
   BootChannel,
   BootOptions,
   BootReport,
-  OutputStream,
+  WireStream,
   RunOutcome,
   RunReport,
   RunRequest,
@@ -83,6 +84,10 @@ async function bootInterpreter(
       batcher?.flush();
       post(events, { type: 'input-request', runId: state.runId, prompt });
     },
+    requestEvent: (timeoutMs) => {
+      batcher?.flush();
+      post(events, { type: 'event-wait', runId: state.runId, timeoutMs });
+    },
     flushOutput: () => batcher?.flush(),
   });
   batcher = new OutputBatcher({ send: (chunks) => host.send(chunks) });
@@ -101,8 +106,8 @@ async function bootInterpreter(
   const { pyodide } = loaded;
   freshenInterpreter(pyodide);
 
-  // Stage 3: streams.
-  const writer = (stream: OutputStream) => ({
+  // Stage 3: streams (stdout, stderr, and turtle's drawing commands).
+  const writer = (stream: WireStream) => ({
     write: (bytes: Uint8Array): number => {
       if (!state.fatalInProgress) output.writeBytes(stream, bytes);
       return bytes.length;
@@ -111,6 +116,7 @@ async function bootInterpreter(
   });
   pyodide.setStdout(writer('stdout'));
   pyodide.setStderr(writer('stderr'));
+  installGraphicsDevice(pyodide, writer('graphics').write);
   // File descriptor 0 is at end of file; programs read input through sys.stdin and input() (sandpit_host).
   pyodide.setStdin({ read: () => 0 });
 

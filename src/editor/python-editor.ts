@@ -19,6 +19,8 @@ export interface PythonEditorOptions {
   /** Ctrl/Cmd+Enter. */
   readonly onRunShortcut: () => void;
   readonly readOnly?: boolean;
+  /** What a screen reader calls the editor (default "Python code"); the way out of it is added. */
+  readonly label?: string;
   /** Default: the system's colour scheme. */
   readonly theme?: 'light' | 'dark';
 }
@@ -39,6 +41,19 @@ const MARKER_OWNER = 'sandpit';
 
 /** How long typing must pause before a change is reported: a burst of keystrokes is one change. */
 export const CHANGE_DEBOUNCE_MS = 250;
+
+/** Monaco's own binding for "Tab moves focus" (editor.action.toggleTabFocusMode), by platform. */
+function tabFocusKeys(): string {
+  return /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? 'Ctrl+Shift+M' : 'Ctrl+M';
+}
+
+/**
+ * Tab indents inside the editor, so a keyboard user needs to be told the way out. Shown under the editor
+ * while it has focus (`editor-hint`), and part of what a screen reader hears on entering it.
+ */
+function editorHint(): string {
+  return `Tab indents here. To move on with Tab instead, press ${tabFocusKeys()} first (again to go back). Ctrl+Enter runs.`;
+}
 
 function prefersDark(): boolean {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -63,7 +78,18 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     readOnly: options.readOnly ?? false,
     renderValidationDecorations: 'on',
     fixedOverflowWidgets: true,
+    // Monaco's screen-reader mode (a plainer, fully readable text area) once a screen reader is detected.
+    accessibilitySupport: 'auto',
+    ariaLabel: `${options.label ?? 'Python code'}. ${editorHint()}`,
   });
+  const hint = document.createElement('p');
+  hint.className = 'editor-hint';
+  hint.dataset.testid = 'editor-hint';
+  hint.textContent = editorHint();
+  hint.hidden = true;
+  container.after(hint);
+  const focusSubscription = editor.onDidFocusEditorText(() => (hint.hidden = options.readOnly === true));
+  const blurSubscription = editor.onDidBlurEditorText(() => (hint.hidden = true));
   const model = editor.getModel();
   if (model === null) throw new Error('[sandpit] Monaco created an editor without a model');
 
@@ -119,6 +145,9 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
       flushChange();
       colorScheme?.removeEventListener('change', onSchemeChange);
       changeSubscription.dispose();
+      focusSubscription.dispose();
+      blurSubscription.dispose();
+      hint.remove();
       editor.dispose();
     },
   };

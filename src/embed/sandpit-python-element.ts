@@ -127,6 +127,8 @@ export class SandpitPythonElement extends HTMLElement {
         downloadOutput: ui.download,
         stdinForm: ui.stdinForm,
         status: ui.status,
+        placeGraphics: (pane) => ui.stdinForm.after(pane),
+        graphicsFit: 'width',
       },
       { run: () => void this.run(), stop: () => this.stop() },
     );

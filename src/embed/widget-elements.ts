@@ -1,3 +1,5 @@
+import { makeElement as make } from '../ui/make-element';
+
 /**
  * The markup of one widget, built with DOM calls (never from HTML strings). Test ids match the scratch
  * pad's, scoped inside the element: `sandpit-python:nth-of-type(2) [data-testid=run]`.
@@ -15,17 +17,6 @@ export interface WidgetElements {
   readonly output: HTMLElement;
   readonly stdinForm: HTMLFormElement;
   readonly check: HTMLElement;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  if (text !== undefined) element.textContent = text;
-  return element;
 }
 
 export function buildWidget(): WidgetElements {

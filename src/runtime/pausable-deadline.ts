@@ -9,7 +9,7 @@ export class PausableDeadline {
   private finished = false;
 
   constructor(
-    limitMs: number,
+    private readonly limitMs: number,
     private readonly onExpire: () => void,
     private readonly now: () => number = () => performance.now(),
   ) {
@@ -39,6 +39,19 @@ export class PausableDeadline {
       },
       Math.max(0, this.remainingMs),
     );
+  }
+
+  /**
+   * The whole limit again, counting from now: a turtle program went back to waiting for events, so each
+   * key press or timer's handler gets the full limit (an interactive program runs until Stop, a handler
+   * that never returns is still ended).
+   */
+  restart(): void {
+    if (this.finished) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.remainingMs = this.limitMs;
+    this.resume();
   }
 
   cancel(): void {

@@ -6,6 +6,7 @@ import type {
   RunStatus,
   SandboxPolicy,
   StdinPlan,
+  TurtleEvent,
 } from '../wire/protocol';
 import { inputUnavailableReason, pageCapabilities, pickInteractionMode } from './interaction-mode';
 import { SNAPSHOT_BUILD_ID } from './build-id';
@@ -17,7 +18,15 @@ import { browserSnapshotStore } from './snapshot-store';
 import { InterpreterSupervisor, type InterpreterCounts, type SupervisorState } from './supervisor';
 import { judgeRun, type RunResult } from './verdict';
 
-export type { InteractionMode, OutputChunk, PythonErrorReport, RunResult, RunStatus, SandboxPolicy };
+export type {
+  InteractionMode,
+  OutputChunk,
+  PythonErrorReport,
+  RunResult,
+  RunStatus,
+  SandboxPolicy,
+  TurtleEvent,
+};
 export type SandboxState = SupervisorState;
 export type { InterpreterCounts };
 
@@ -108,6 +117,17 @@ export interface RunOptions {
   readonly onInput?: (prompt: string) => Promise<string | null>;
   /** Output as it streams, in the order the program wrote it. */
   readonly onOutput?: (chunk: OutputChunk) => void;
+  /**
+   * turtle's drawing commands as they stream: lines of JSON, unchecked (src/graphics/turtle-commands.ts
+   * checks them). Without it they are dropped.
+   */
+  readonly onGraphics?: (commands: string) => void;
+  /**
+   * turtle waits for a key, a click or its next timer (`timeoutMs`, -1 for none): resolve with an event,
+   * `'timeout'` once the time has passed, or `null` when no event will come. Without it, turtle's
+   * `mainloop()` returns at once. Needs an interactive sandbox, like `onInput`.
+   */
+  readonly onEventWait?: (timeoutMs: number) => Promise<TurtleEvent | 'timeout' | null>;
   /** Aborting stops the run (result `stopped`). */
   readonly signal?: AbortSignal;
 }
@@ -220,7 +240,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       runOptions.signal?.addEventListener('abort', onAbort, { once: true });
       stopRequested = false;
       const started = performance.now();
-      const onInput = runOptions.onInput;
+      const { onInput, onEventWait } = runOptions;
       try {
         const end = await supervisor.run({
           request: {
@@ -228,13 +248,26 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
             filename: options.filename ?? 'main.py',
             policy: runOptions.policy ?? options.policy ?? LEARNER_POLICY,
             stdin: stdinPlan(runOptions.stdin, pool.interaction !== 'none', onInput !== undefined),
+            events: pool.interaction !== 'none' && onEventWait !== undefined,
           },
           deadlineMs: timeoutMs,
           onOutput: (chunks) => {
-            for (const chunk of chunks) {
+            for (const { stream, text } of chunks) {
+              if (stream === 'graphics') {
+                runOptions.onGraphics?.(text);
+                continue;
+              }
+              const chunk = { stream, text };
               collector.add(chunk);
               runOptions.onOutput?.(chunk);
             }
+          },
+          onEventWait: (timeoutMs) => {
+            if (!onEventWait) return supervisor.provideEvent(null);
+            onEventWait(timeoutMs).then(
+              (event) => supervisor.provideEvent(event === 'timeout' ? '' : event && JSON.stringify(event)),
+              () => supervisor.provideEvent(null),
+            );
           },
           onInputRequest: (prompt) => {
             if (!onInput) return supervisor.provideInput(null);

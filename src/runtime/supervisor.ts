@@ -1,4 +1,4 @@
-import type { OutputChunk, RunReport, RunRequest, WorkerEvent } from '../wire/protocol';
+import type { WireChunk, RunReport, RunRequest, WorkerEvent } from '../wire/protocol';
 import type { InterpreterProcess } from './interpreter-process';
 import type { InterpreterPool, PoolOwner } from './interpreter-pool';
 import { PausableDeadline } from './pausable-deadline';
@@ -14,9 +14,18 @@ export interface InterpreterCounts {
 /** How a supervised run ended. Only `reported` came from the worker; the rest are the supervisor's verdicts. */
 export type RunEnd =
   | { readonly kind: 'reported'; readonly report: RunReport }
-  | { readonly kind: 'timeout' }
+  /** The time limit ran out; or (`hardCap`) the run reached HARD_CAP_MS of wall-clock time, waits included. */
+  | { readonly kind: 'timeout'; readonly hardCap?: boolean }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'crashed'; readonly reason: string };
+
+/**
+ * The longest any run may take by the wall clock, waiting included (for input, for turtle's events,
+ * asleep): two hours, twice the longest time limit there is. The time limit pauses while the worker says
+ * its program waits, and a program that reached a JavaScript object could say so falsely; this bound
+ * holds whatever the worker says.
+ */
+export const HARD_CAP_MS = 2 * 60 * 60 * 1000;
 
 export interface SupervisorOptions {
   /** Where the interpreters come from: the sandbox's own pool, or one shared by the widgets of a page. */
@@ -28,15 +37,22 @@ export interface SupervisorOptions {
   readonly onInterpretersChange?: (counts: InterpreterCounts) => void;
   /** A worker failed to load Python; the pool retries after a pause. */
   readonly onBootFailure?: (reason: string, attempt: number) => void;
+  /** HARD_CAP_MS unless given (tests). */
+  readonly hardCapMs?: number;
 }
 
 export interface SupervisedRun {
   /** The program, as it crosses to Python whole; the supervisor adds the run id. */
   readonly request: Omit<RunRequest, 'runId'>;
   readonly deadlineMs: number;
-  readonly onOutput: (chunks: readonly OutputChunk[]) => void;
+  readonly onOutput: (chunks: readonly WireChunk[]) => void;
   /** The program waits in `input()`; answer with `provideInput`. The time limit is paused meanwhile. */
   readonly onInputRequest?: (prompt: string) => void;
+  /**
+   * turtle waits for a key, a click or a timer; answer with `provideEvent`. Without this, the program is
+   * told no event will come. The time limit is paused meanwhile and starts afresh after the answer.
+   */
+  readonly onEventWait?: (timeoutMs: number) => void;
 }
 
 interface ActiveRun {
@@ -47,7 +63,9 @@ interface ActiveRun {
   readonly settle: (end: RunEnd) => void;
   readonly markFlushed: () => void;
   waitingForInput: boolean;
+  waitingForEvent: boolean;
   graceTimer: ReturnType<typeof setTimeout> | null;
+  readonly hardCap: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -141,7 +159,12 @@ export class InterpreterSupervisor {
       settle,
       markFlushed,
       waitingForInput: false,
+      waitingForEvent: false,
       graceTimer: null,
+      hardCap: setTimeout(
+        () => this.end({ kind: 'timeout', hardCap: true }, 'the longest a run may take'),
+        this.options.hardCapMs ?? HARD_CAP_MS,
+      ),
     };
     this.updateState();
 
@@ -189,6 +212,16 @@ export class InterpreterSupervisor {
     active.deadline.resume();
   }
 
+  /** Answers turtle's pending event wait: an event as JSON, `''` (the wait timed out) or `null` (none will come). */
+  provideEvent(line: string | null): void {
+    const active = this.active;
+    if (active === null || !active.waitingForEvent) return;
+    active.waitingForEvent = false;
+    active.process.provideInput(line);
+    if (active.graceTimer === null) active.deadline.restart();
+    else active.deadline.resume();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -204,6 +237,7 @@ export class InterpreterSupervisor {
     if (active === null) return;
     this.active = null;
     active.deadline.cancel();
+    clearTimeout(active.hardCap);
     if (active.graceTimer !== null) clearTimeout(active.graceTimer);
     this.pool.release(active.process, reason);
     this.updateState();
@@ -224,6 +258,12 @@ export class InterpreterSupervisor {
         active.waitingForInput = true;
         active.deadline.pause();
         active.run.onInputRequest?.(event.prompt);
+        break;
+      case 'event-wait':
+        active.waitingForEvent = true;
+        active.deadline.pause();
+        if (active.run.onEventWait) active.run.onEventWait(event.timeoutMs);
+        else this.provideEvent(null);
         break;
     }
   }

@@ -1,6 +1,6 @@
 import type { FatalReason, PythonErrorReport } from '../wire/protocol';
 import { describeBytes, describeDuration, describeLimit } from './quantities';
-import type { RunEnd } from './supervisor';
+import { HARD_CAP_MS, type RunEnd } from './supervisor';
 
 /**
  * A run's verdict and every word the learner reads about it: how the supervisor's `RunEnd` becomes a
@@ -73,6 +73,12 @@ function fatalMessage(reason: FatalReason, memoryLimitBytes: number): string {
   }
 }
 
+export function hardCapMessage(capMs: number): string {
+  const hours = capMs / 3_600_000;
+  const length = hours >= 1 ? `${hours} hour${hours === 1 ? '' : 's'}` : describeLimit(capMs);
+  return `Stopped: the program ran for ${length}, the longest any run may take, waiting included.`;
+}
+
 export function timeLimitMessage(timeoutMs: number): string {
   return `Stopped: the program took longer than the ${describeLimit(timeoutMs)} time limit.`;
 }
@@ -98,7 +104,10 @@ export function judgeRun(end: RunEnd, context: VerdictContext): RunVerdict {
       break;
     }
     case 'timeout':
-      return { status: 'timeout', message: timeLimitMessage(context.timeoutMs) };
+      return {
+        status: 'timeout',
+        message: end.hardCap ? hardCapMessage(HARD_CAP_MS) : timeLimitMessage(context.timeoutMs),
+      };
     case 'stopped':
       return { status: 'stopped', message: STOPPED };
     case 'crashed':
@@ -110,13 +119,25 @@ export function judgeRun(end: RunEnd, context: VerdictContext): RunVerdict {
 }
 
 /** Lines Sandpit itself writes into the console, styled apart from the program's output. */
-export type NoteKind = 'info' | 'warning' | 'error';
+export type NoteKind = 'info' | 'warning' | 'error' | 'help';
 
 export interface ResultDescription {
   /** For the status line: how the last run ended, in a few words. */
   readonly summary: string;
   /** A line for the console, when the run ended in a way its output doesn't show. */
   readonly note?: { readonly kind: NoteKind; readonly text: string };
+  /** Plain-language help for the learner, shown after everything else (never instead of the traceback). */
+  readonly help?: string;
+}
+
+/** Shown after a time-limit stop: what usually makes a beginner's program run for ever. */
+export const ENDLESS_LOOP_HELP =
+  'If it was not meant to take this long, look for a loop that never ends: a while loop whose condition ' +
+  'never becomes false (does the loop change what the condition tests?), or a loop waiting for a break ' +
+  'that never comes.';
+
+function withHelp(description: ResultDescription, help: string | null): ResultDescription {
+  return help ? { ...description, help: `Help: ${help}` } : description;
 }
 
 export function describeResult(result: RunResult, memoryLimitBytes: number): ResultDescription {
@@ -136,9 +157,12 @@ export function describeResult(result: RunResult, memoryLimitBytes: number): Res
           summary: `MemoryError after ${took}`,
           note: { kind: 'error', text: `${outOfMemory(memoryLimitBytes)}.` },
         };
-      return { summary: `${result.error.type} after ${took}` };
+      return withHelp({ summary: `${result.error.type} after ${took}` }, result.error.explanation);
     case 'timeout':
-      return { summary: 'Stopped: time limit', note: { kind: 'warning', text: result.message } };
+      return withHelp(
+        { summary: 'Stopped: time limit', note: { kind: 'warning', text: result.message } },
+        ENDLESS_LOOP_HELP,
+      );
     case 'stopped':
       return { summary: `Stopped after ${took}`, note: { kind: 'warning', text: result.message } };
     case 'crashed':

@@ -1,7 +1,7 @@
 import type {
   BootReport,
   FatalReason,
-  OutputChunk,
+  WireChunk,
   PythonErrorReport,
   RunOutcome,
   RunReport,
@@ -46,6 +46,10 @@ function expectInteger(value: unknown, what: string): number {
   return value;
 }
 
+function expectStringOrNull(value: unknown, what: string, maxChars: number): string | null {
+  return value === null || value === undefined ? null : expectString(value, what, maxChars);
+}
+
 function expectPositionOrNull(value: unknown, what: string): number | null {
   if (value === null || value === undefined) return null;
   const n = expectInteger(value, what);
@@ -53,14 +57,14 @@ function expectPositionOrNull(value: unknown, what: string): number | null {
   return n;
 }
 
-function parseChunks(value: unknown): OutputChunk[] {
+function parseChunks(value: unknown): WireChunk[] {
   if (!Array.isArray(value)) throw new ProtocolViolation('output chunks are not an array');
   if (value.length > WIRE_LIMITS.maxChunksPerBatch) throw new ProtocolViolation('too many output chunks');
   let total = 0;
   return value.map((raw: unknown, index) => {
     const chunk = expectObject(raw, `chunk ${index}`);
     const stream = chunk.stream;
-    if (stream !== 'stdout' && stream !== 'stderr')
+    if (stream !== 'stdout' && stream !== 'stderr' && stream !== 'graphics')
       throw new ProtocolViolation(`chunk ${index} has an unknown stream`);
     const text = expectString(chunk.text, `chunk ${index} text`, WIRE_LIMITS.maxBatchChars);
     total += text.length;
@@ -84,6 +88,11 @@ export function parseWorkerEvent(data: unknown): WorkerEvent {
         runId,
         prompt: expectString(event.prompt, 'input prompt', WIRE_LIMITS.maxMessageChars),
       };
+    case 'event-wait': {
+      const timeoutMs = expectInteger(event.timeoutMs, 'event wait timeout');
+      if (timeoutMs < -1) throw new ProtocolViolation('event wait timeout is negative');
+      return { type: 'event-wait', runId, timeoutMs };
+    }
     default:
       throw new ProtocolViolation('unknown event type');
   }
@@ -98,6 +107,7 @@ function parseError(value: unknown): PythonErrorReport {
     column: expectPositionOrNull(error.column, 'error column'),
     endColumn: expectPositionOrNull(error.endColumn, 'error endColumn'),
     traceback: expectString(error.traceback, 'traceback', WIRE_LIMITS.maxTracebackChars),
+    explanation: expectStringOrNull(error.explanation, 'error explanation', WIRE_LIMITS.maxExplanationChars),
   };
 }
 

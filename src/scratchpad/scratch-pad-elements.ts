@@ -15,6 +15,8 @@ export class ScratchPadElements {
   readonly stdinForm: HTMLFormElement;
   readonly truncationBanner: HTMLElement;
   readonly downloadOutput: HTMLButtonElement;
+  readonly history: HTMLButtonElement;
+  readonly historyPanel: HTMLElement;
   private readonly sharePanel: HTMLElement;
   private readonly shareLinkField: HTMLInputElement;
   private readonly shareMessage: HTMLElement;
@@ -33,6 +35,8 @@ export class ScratchPadElements {
     this.stdinForm = this.find('stdin-form', HTMLFormElement);
     this.truncationBanner = this.find('output-truncated', HTMLElement);
     this.downloadOutput = this.find('download-output', HTMLButtonElement);
+    this.history = this.find('history', HTMLButtonElement);
+    this.historyPanel = this.find('history-panel', HTMLElement);
     this.sharePanel = this.find('share-panel', HTMLElement);
     this.shareLinkField = this.find('share-link', HTMLInputElement);
     this.shareMessage = this.find('share-message', HTMLElement);
@@ -56,6 +60,13 @@ export class ScratchPadElements {
       downloadOutput: this.downloadOutput,
       stdinForm: this.stdinForm,
       status: this.status,
+      // Beside the console (under it on a narrow screen: styles.css).
+      placeGraphics: (pane) => {
+        const consolePane = this.output.closest('.console-pane');
+        consolePane?.after(pane);
+        consolePane?.parentElement?.classList.add('has-graphics');
+      },
+      graphicsFit: 'contain',
     };
   }
 

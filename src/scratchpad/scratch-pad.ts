@@ -3,9 +3,16 @@ import { loadEditorFactory } from '../editor/load-editor';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type Sandbox } from '../runtime/sandbox';
 import { codeParameter, decodeCode, shareLink } from '../share/share-link';
-import { Autosave, browserStore } from '../storage/autosave';
+import {
+  Autosave,
+  browserSessionStore,
+  browserStore,
+  type SaveResult,
+  type Version,
+} from '../storage/autosave';
 import { SaveScheduler } from '../storage/save-scheduler';
 import { RunSurface } from '../ui/run-surface';
+import { HistoryPanel } from './history-panel';
 import { NoticeBar, type NoticeAction, type NoticeKind } from './notice-bar';
 import { ScratchPadElements } from './scratch-pad-elements';
 
@@ -24,8 +31,11 @@ export class ScratchPad {
   private readonly ui = new ScratchPadElements(document);
   private readonly surface: RunSurface;
   private readonly notices = new NoticeBar(this.ui.notice);
-  private readonly autosave = new Autosave(browserStore());
+  private readonly autosave = new Autosave(browserStore(), '', browserSessionStore());
   private readonly saves: SaveScheduler;
+  private readonly historyPanel: HistoryPanel;
+  /** Saving failed and the learner was told: once per page is enough. */
+  private toldSaveProblem = false;
   private readonly sandbox: Sandbox;
   private readonly memoryLimitBytes: number;
   private readonly listeners = new AbortController();
@@ -36,8 +46,14 @@ export class ScratchPad {
   constructor() {
     this.saves = new SaveScheduler({
       write: (code) => this.autosave.save(code),
-      onResult: (saved) => this.ui.setSaveProblem(saved.ok ? null : `Not saved: ${saved.reason}`),
+      onResult: (saved) => this.showSaveResult(saved),
     });
+    this.historyPanel = new HistoryPanel(
+      this.ui.historyPanel,
+      this.ui.history,
+      () => this.autosave.history(),
+      (version) => this.restoreVersion(version),
+    );
     this.plainCode = this.initialCode();
     this.ui.showPlainEditor(this.plainCode, (code) => this.codeChanged(code));
 
@@ -120,6 +136,7 @@ export class ScratchPad {
     this.saveNow();
     this.listeners.abort();
     this.saves.dispose();
+    this.historyPanel.dispose();
     this.surface.dispose();
     this.editor?.dispose();
     this.editor = null;
@@ -179,6 +196,26 @@ export class ScratchPad {
     const previous = this.autosave.setAsideCode();
     if (previous !== null) this.replaceCode(previous);
     this.notices.hide();
+  }
+
+  /** Brings back a kept version; the code it replaces is kept first, and the editor can undo it. */
+  private restoreVersion(version: Version): void {
+    const current = this.code();
+    if (current === version.code) return;
+    this.autosave.keep(current);
+    this.replaceCode(version.code);
+    this.notices.show('info', 'Restored an earlier version. Ctrl+Z (⌘+Z) undoes it.');
+  }
+
+  /** The toolbar says when saving fails; the first time, a notice says what it means for the learner. */
+  private showSaveResult(saved: SaveResult): void {
+    this.ui.setSaveProblem(saved.ok ? null : `Not saved: ${saved.reason}`);
+    if (saved.ok || this.toldSaveProblem) return;
+    this.toldSaveProblem = true;
+    this.notices.show(
+      'warning',
+      `Your code can't be saved in this browser (${saved.reason}). It stays in the editor while this page is open: use Share, or copy it somewhere, to keep it.`,
+    );
   }
 
   private replaceCode(code: string): void {

@@ -1,4 +1,6 @@
 import type { NoteKind } from '../runtime/verdict';
+import { DisplayLimiter, type DisplayLimits } from './display-limits';
+import { LiveRegionGuard } from './live-region-guard';
 import { OutputArchive } from './output-archive';
 import { makeControlsVisible } from './visible-controls';
 
@@ -25,6 +27,8 @@ export interface ConsoleLimits {
   readonly linesPerFrame?: number;
   /** Milliseconds of rendering work per animation frame (default 6), whatever the caps above allow. */
   readonly msPerFrame?: number;
+  /** What one line may cost to lay out (src/ui/display-limits.ts). */
+  readonly display?: DisplayLimits;
 }
 
 interface Block {
@@ -82,10 +86,15 @@ export class ConsoleView {
   private droppedChars = 0;
   private frame: number | null = null;
   private drainWaiters: (() => void)[] = [];
+  private readonly limiter: DisplayLimiter;
+  private readonly liveRegion: LiveRegionGuard;
 
   constructor(
     private readonly element: HTMLElement,
-    private readonly banner: { show(droppedLines: number, droppedChars: number): void; hide(): void },
+    private readonly banner: {
+      show(droppedLines: number, droppedChars: number, shortened: boolean): void;
+      hide(): void;
+    },
     limits: ConsoleLimits = {},
   ) {
     this.maxLines = limits.maxLines ?? 10_000;
@@ -93,6 +102,8 @@ export class ConsoleView {
     this.charsPerFrame = limits.charsPerFrame ?? 32 * 1024;
     this.linesPerFrame = limits.linesPerFrame ?? 250;
     this.msPerFrame = limits.msPerFrame ?? 6;
+    this.limiter = new DisplayLimiter(limits.display);
+    this.liveRegion = new LiveRegionGuard(element);
   }
 
   clear(): void {
@@ -102,22 +113,39 @@ export class ConsoleView {
     this.blocks = [];
     this.shownLines = this.shownChars = this.droppedLines = this.droppedChars = 0;
     this.archive.clear();
+    this.limiter.clear();
     this.element.replaceChildren();
     this.banner.hide();
+    this.liveRegion.reset();
     this.resolveDrained();
+  }
+
+  /** The run ended and everything it printed is on screen: a screen reader hears a summary of a flood. */
+  finishRun(): void {
+    this.liveRegion.summarise();
   }
 
   append(stream: ConsoleStream, text: string): void {
     if (text.length === 0) return;
-    this.enqueue({ kind: stream, text: makeControlsVisible(text) });
+    const visible = makeControlsVisible(text);
+    // The download keeps every character; the screen shows what a line can be laid out with.
+    this.archive.add(visible);
+    const wasShortened = this.limiter.shortened;
+    const shown = this.limiter.limit(visible);
+    if (this.limiter.shortened && !wasShortened) this.showBanner();
+    if (shown.length > 0) this.enqueue({ kind: stream, text: shown });
   }
 
   note(note: NoteKind, text: string): void {
-    this.enqueue({ kind: 'note', note, text: text.endsWith('\n') ? text : `${text}\n` });
+    const line = text.endsWith('\n') ? text : `${text}\n`;
+    this.archive.add(line);
+    this.limiter.newLine(); // a note is a block of its own: what follows starts a new line
+    this.enqueue({ kind: 'note', note, text: line });
   }
 
   /** Stops rendering (a pending frame is cancelled) and lets anyone waiting for the screen go. */
   dispose(): void {
+    this.liveRegion.dispose();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
     this.pending = [];
@@ -133,7 +161,7 @@ export class ConsoleView {
    */
   skipBacklog(keepLines = 1000): void {
     this.dropOldestPending(keepLines, this.maxChars);
-    if (this.droppedChars > 0) this.banner.show(this.droppedLines, this.droppedChars);
+    this.showBanner();
   }
 
   /** Resolves once everything appended so far is on screen. */
@@ -143,8 +171,9 @@ export class ConsoleView {
   }
 
   private enqueue(entry: Entry): void {
-    this.archive.add(entry.text);
     const lines = countLines(entry.text);
+    // Shortening a line for the screen keeps its newline, so these are the lines the program printed.
+    this.liveRegion.received(lines);
     this.pending.push({ entry, lines });
     this.pendingChars += entry.text.length;
     this.pendingLines += lines;
@@ -264,7 +293,13 @@ export class ConsoleView {
       this.droppedLines += first.lines;
       this.droppedChars += first.chars;
     }
-    if (this.droppedChars > 0) this.banner.show(this.droppedLines, this.droppedChars);
+    this.showBanner();
+  }
+
+  /** The banner offers the download once anything is missing from the screen: old lines, or parts of lines. */
+  private showBanner(): void {
+    if (this.droppedChars > 0 || this.limiter.shortened)
+      this.banner.show(this.droppedLines, this.droppedChars, this.limiter.shortened);
   }
 
   private resolveDrained(): void {

@@ -1,6 +1,7 @@
 import type { ErrorMark } from '../editor/python-editor';
 import type { InterpreterCounts, RunResult, Sandbox, SandboxState } from '../runtime/sandbox';
 import { describeResult } from '../runtime/verdict';
+import { GraphicsPane, type GraphicsFit } from '../graphics/graphics-pane';
 import type { SandboxPolicy } from '../wire/protocol';
 import { ConsoleView } from './console-view';
 import { StatusLine } from './status-line';
@@ -18,6 +19,9 @@ export interface RunSurfaceElements {
   readonly downloadOutput: HTMLButtonElement;
   readonly stdinForm: HTMLFormElement;
   readonly status: HTMLElement;
+  /** Puts the turtle drawing's pane in its place, the first time a program draws. */
+  readonly placeGraphics: (pane: HTMLElement) => void;
+  readonly graphicsFit: GraphicsFit;
 }
 
 export interface RunSurfaceActions {
@@ -53,6 +57,7 @@ export class RunSurface {
   readonly status: StatusLine;
   private readonly banner: TruncationBanner;
   private editor: MarkableEditor | null = null;
+  private graphics: GraphicsPane | null = null;
   private readonly listeners = new AbortController();
 
   constructor(
@@ -88,6 +93,15 @@ export class RunSurface {
     this.editor = editor;
   }
 
+  /** The turtle drawing, made and placed when a program first draws or waits for a key or click. */
+  private graphicsPane(): GraphicsPane {
+    if (this.graphics === null) {
+      this.graphics = new GraphicsPane(this.elements.output.ownerDocument, this.elements.graphicsFit);
+      this.elements.placeGraphics(this.graphics.root);
+    }
+    return this.graphics;
+  }
+
   /** Sandbox callbacks that keep the buttons and the status line up to date. */
   readonly showState = (state: SandboxState): void => {
     this.status.setState(state);
@@ -109,12 +123,15 @@ export class RunSurface {
     const output = this.console;
     output.clear();
     this.editor?.clearMarks();
+    this.graphics?.beginRun();
     let result: RunResult;
     try {
       result = await sandbox.run(run.code, {
         timeoutMs: run.timeoutMs,
         ...(run.policy ? { policy: run.policy } : {}),
         onOutput: (chunk) => output.append(chunk.stream, chunk.text),
+        onGraphics: (commands) => this.graphicsPane().receive(commands),
+        onEventWait: (timeoutMs) => this.graphicsPane().waitForEvent(timeoutMs),
         onInput: async (prompt) => {
           const line = await this.stdinLine.ask(prompt);
           if (line === null) output.note('info', 'End of input.');
@@ -141,10 +158,13 @@ export class RunSurface {
       }
     }
     // A flood's backlog would keep drawing for seconds after Stop; the learner asked for it to end now.
-    if (result.status === 'stopped' || result.status === 'timeout') output.skipBacklog();
+    const cutShort = result.status === 'stopped' || result.status === 'timeout';
+    if (cutShort) output.skipBacklog();
     const description = describeResult(result, run.memoryLimitBytes);
     if (description.note) output.note(description.note.kind, description.note.text);
-    await output.drained();
+    if (description.help) output.note('help', description.help);
+    await Promise.all([output.drained(), this.graphics?.finishRun({ complete: !cutShort })]);
+    output.finishRun();
     run.beforeFinish?.(result);
     this.status.finishRun(result.status, description.summary);
     return result;
@@ -155,6 +175,8 @@ export class RunSurface {
     this.console.dispose();
     this.stdinLine.dispose();
     this.banner.dispose();
+    this.graphics?.dispose();
+    this.graphics = null;
     this.editor = null;
   }
 }

@@ -30,10 +30,19 @@ export class TruncationBanner {
     download.addEventListener('click', () => this.download(), { signal: this.listeners.signal });
   }
 
-  show(droppedLines: number, droppedChars: number): void {
-    const lines = droppedLines === 1 ? '1 earlier line' : `${groupThousands(droppedLines)} earlier lines`;
+  /**
+   * `droppedLines` earlier lines are off the screen, and/or (`shortened`) some lines are shown cut
+   * (very long lines, stacked combining marks: src/ui/display-limits.ts).
+   */
+  show(droppedLines: number, droppedChars: number, shortened = false): void {
     const kept = this.archive().omittedBytes > 0 ? ' (its first and last 8 MiB)' : '';
-    this.message.textContent = `${lines} (${describeBytes(droppedChars)}) not shown. The full output${kept} can be downloaded.`;
+    const parts: string[] = [];
+    if (droppedChars > 0) {
+      const lines = droppedLines === 1 ? '1 earlier line' : `${groupThousands(droppedLines)} earlier lines`;
+      parts.push(`${lines} (${describeBytes(droppedChars)}) not shown.`);
+    }
+    if (shortened) parts.push('Some lines are shortened on screen.');
+    this.message.textContent = `${parts.join(' ')} The full output${kept} can be downloaded.`;
     this.element.hidden = false;
   }
 

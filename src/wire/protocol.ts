@@ -12,6 +12,13 @@ export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
 
 export type OutputStream = 'stdout' | 'stderr';
 
+/**
+ * The streams output batches carry: the program's text, and turtle's drawing commands (one JSON array
+ * per line, checked by src/graphics/turtle-commands.ts), which share the text's batching, back-pressure
+ * and flood limits.
+ */
+export type WireStream = OutputStream | 'graphics';
+
 /** Which modules user code may import. Names match a module and its submodules; `prefix*` matches by prefix. */
 export interface ModulePolicy {
   /** `'*'`: any module that is not denied. Otherwise only these (and their submodules). */
@@ -99,6 +106,8 @@ export interface RunRequest {
   readonly filename: string;
   readonly policy: SandboxPolicy;
   readonly stdin: StdinPlan;
+  /** The page answers turtle's event waits (`event-wait`): keys, clicks and timers reach the program. */
+  readonly events: boolean;
 }
 
 /**
@@ -125,6 +134,11 @@ export interface PythonErrorReport {
   readonly endColumn: number | null;
   /** The formatted, trimmed traceback, ending with the exception line. */
   readonly traceback: string;
+  /**
+   * Plain-language help for the errors beginners hit most (worker/python/sandpit_explain.py): a sentence
+   * or two naming the learner's line and names; null for errors it does not explain.
+   */
+  readonly explanation: string | null;
 }
 
 /**
@@ -146,18 +160,39 @@ export interface RunReport {
   readonly outcome: RunOutcome;
 }
 
-/** One slice of output; a batch keeps the order in which the program wrote its streams. */
+/** One slice of the program's text output. */
 export interface OutputChunk {
   readonly stream: OutputStream;
   readonly text: string;
 }
 
+/** One slice of a batch; a batch keeps the order in which the program wrote its streams. */
+export interface WireChunk {
+  readonly stream: WireStream;
+  readonly text: string;
+}
+
+/**
+ * What the page answers a turtle event wait with (the page is trusted; Python still checks the shape):
+ * a key (DOM key names turned into Tk's keysyms, as turtle programs name them) or a click in turtle
+ * coordinates.
+ */
+export type TurtleEvent =
+  | { readonly type: 'key'; readonly key: string; readonly down: boolean }
+  | { readonly type: 'click'; readonly x: number; readonly y: number; readonly button: number };
+
 export type WorkerEvent =
-  | { readonly type: 'output'; readonly runId: number; readonly chunks: readonly OutputChunk[] }
+  | { readonly type: 'output'; readonly runId: number; readonly chunks: readonly WireChunk[] }
   /** Sent after the last output batch of a run, before `run()` resolves: the run's output is complete. */
   | { readonly type: 'run-flushed'; readonly runId: number }
   /** The program waits in `input()`; answer through the stdin mailbox. */
-  | { readonly type: 'input-request'; readonly runId: number; readonly prompt: string };
+  | { readonly type: 'input-request'; readonly runId: number; readonly prompt: string }
+  /**
+   * turtle waits for a key, a click or its next timer: answer through the stdin mailbox with a
+   * `TurtleEvent` as JSON, `""` once `timeoutMs` has passed (-1: no timeout), or end of file when none
+   * will come. The time limit is paused meanwhile and starts afresh when the program goes on.
+   */
+  | { readonly type: 'event-wait'; readonly runId: number; readonly timeoutMs: number };
 
 /** The worker's Comlink API. `export type WorkerApi` mirrors `typeof api` in worker/worker-api.ts. */
 export interface WorkerApi {

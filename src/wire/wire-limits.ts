@@ -8,6 +8,8 @@ export const WIRE_LIMITS = {
   maxChunksPerBatch: 4096,
   maxTracebackChars: 64 * 1024,
   maxMessageChars: 16 * 1024,
+  /** Twice what sandpit_explain.py writes at most (MAX_CHARS). */
+  maxExplanationChars: 1200,
   maxTypeNameChars: 256,
   /** A memory snapshot is the interpreter's heap right after start-up (about 31 MiB for Pyodide 314). */
   maxSnapshotBytes: 256 * 1024 * 1024,

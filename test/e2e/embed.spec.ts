@@ -90,6 +90,15 @@ test("widgets never see each other's variables, even when they run one after the
   await expect(second.output).toHaveText('False True\n');
 });
 
+test('a widget shows the same plain-language help under a traceback', async ({ page, widgets }) => {
+  await page.goto('./embed.html');
+  const widget = widgets('counting');
+  await widget.setCode('scores = {"ada": 3}\nprint(scores["Ada"])\n');
+  expect(await widget.run()).toBe('error');
+  await expect(widget.output).toContainText("KeyError: 'Ada'");
+  await expect(widget.output.locator('.console-note-help')).toContainText("It does have 'ada'");
+});
+
 test('the page never has more interpreters than the shared pool allows', async ({ page, widgets }) => {
   await page.goto('./embed.html');
   const mostInterpreters = await recordMostInterpreters(page);

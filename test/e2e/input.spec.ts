@@ -23,13 +23,14 @@ test('input() shows its prompt and an input line, echoes what is typed, and asks
 });
 
 test('waiting for input does not count against the time limit', async ({ pad }) => {
-  // Five seconds: enough for a busy 2-core machine (a spare booting beside the run) to reach input().
-  await pad.open({ code: 'print(input("? ") * 2)\n', timeoutSeconds: 5 });
+  // Eight seconds: enough for a busy 2-core machine (a spare booting beside the run, the whole suite on
+  // both cores) to reach input(); 5 s was not, once.
+  await pad.open({ code: 'print(input("? ") * 2)\n', timeoutSeconds: 8 });
   await pad.runButton.click();
   const stdin = pad.page.getByTestId('stdin');
   await expect(stdin).toBeVisible();
   // Longer than the time limit, measured by the page's own clock rather than a sleep in the test.
-  await pad.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 6000)));
+  await pad.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 9000)));
   await stdin.fill('ab');
   await stdin.press('Enter');
   expect(await pad.waitForRunsToReach(1)).toBe('ok');

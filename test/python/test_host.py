@@ -56,7 +56,7 @@ def test_input_uses_prepared_lines_first_then_asks_the_host():
     with Saved():
         host = FakeHost(["asked"])
         sys.stdout = Capture()
-        learner_input = sandpit_host.install(host, ["prepared"], "ask")
+        learner_input = sandpit_host.install(host, ["prepared"], "ask").input
         assert learner_input("First? ") == "prepared"
         assert learner_input("Second? ") == "asked"
         assert sys.stdout.text == "First? Second? "
@@ -65,17 +65,17 @@ def test_input_uses_prepared_lines_first_then_asks_the_host():
 
 def test_input_at_end_of_file_raises_eof_error():
     with Saved():
-        learner_input = sandpit_host.install(FakeHost([None]), [], "ask")
+        learner_input = sandpit_host.install(FakeHost([None]), [], "ask").input
         error = raises(EOFError, learner_input, "x")
         assert str(error) == "EOF when reading a line"
-        learner_input = sandpit_host.install(FakeHost(), ["only"], "eof")
+        learner_input = sandpit_host.install(FakeHost(), ["only"], "eof").input
         assert learner_input() == "only"
         raises(EOFError, learner_input)
 
 
 def test_input_that_cannot_wait_says_so_even_without_a_reason():
     with Saved():
-        learner_input = sandpit_host.install(FakeHost(), [], "unavailable")
+        learner_input = sandpit_host.install(FakeHost(), [], "unavailable").input
         error = raises(sandpit_host.InputUnavailableError, learner_input, "Name? ")
         assert "can't wait for typing" in str(error)
 
@@ -83,7 +83,7 @@ def test_input_that_cannot_wait_says_so_even_without_a_reason():
 def test_an_interrupt_while_waiting_becomes_keyboard_interrupt():
     with Saved():
         host = FakeHost([False, "never read"])
-        learner_input = sandpit_host.install(host, [], "ask")
+        learner_input = sandpit_host.install(host, [], "ask").input
         raises(KeyboardInterrupt, learner_input, "Name? ")
         assert host.signals_taken == 1
 
@@ -160,6 +160,10 @@ class FakeAsyncHost(FakeHost):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, can_wait=True, **kwargs)
         self.yields = 0
+        self.resumes = 0
+
+    def resumed(self):
+        self.resumes += 1
 
     def read_line(self, prompt):
         return Settled(super().read_line(prompt))
@@ -180,6 +184,28 @@ def test_an_asynchronous_host_is_waited_on_for_lines_and_sleep():
         assert host_io.read_line("? ") is None
         host_io.sleep(0.01)
         assert host.slept
+
+
+def test_every_asynchronous_wait_says_when_the_program_is_back_on_its_own_stack():
+    with Saved():
+        host = FakeAsyncHost(["typed", False, None], sleep_interrupts=False)
+        host_io = sandpit_host.HostIO(host, [], "ask", run_sync=fake_run_sync)
+        host_io.read_line("? ")
+        assert host.resumes == 1
+        raises(KeyboardInterrupt, host_io.read_line, "? ")  # interrupted: raised on the program's stack
+        assert host.resumes == 2
+        assert host_io.read_line("? ") is None
+        assert host.resumes == 3
+        host_io.sleep(0.001)
+        assert host.slept and host.resumes == 3 + len(host.slept)
+
+    def broken(awaitable):
+        raise RuntimeError("cannot stack switch")
+
+    host = FakeAsyncHost()
+    host.take_signal = lambda: 0
+    sandpit_host.yield_handler(host, run_sync=broken, can_run_sync=lambda: True)(64, None)
+    assert host.resumes == 1  # even a wait that failed ends suspension
 
 
 def test_an_interrupted_asynchronous_wait_raises_keyboard_interrupt():
@@ -208,7 +234,7 @@ def test_the_yield_handler_suspends_only_where_it_can_and_never_raises():
 def test_input_explains_why_it_cannot_wait_in_the_pages_words():
     with Saved():
         sys.stdout = Capture()
-        learner_input = sandpit_host.install(FakeHost(), [], "unavailable", "this address is not secure")
+        learner_input = sandpit_host.install(FakeHost(), [], "unavailable", "this address is not secure").input
         error = raises(sandpit_host.InputUnavailableError, learner_input, "Name? ")
         assert str(error) == "this address is not secure"
 

@@ -1,3 +1,4 @@
+import sandpit_traceback
 from conftest_support import run
 
 
@@ -67,3 +68,39 @@ def test_errors_in_exec_strings_keep_their_frames():
 def test_huge_messages_are_cut():
     error = run("raise ValueError('x' * 100000)\n")["error"]
     assert len(error["message"]) <= 8 * 1024 + 1
+
+
+def test_a_recursion_error_under_a_raised_limit_ends_with_a_short_traceback_quickly():
+    import time
+
+    code = "import sys\nsys.setrecursionlimit(5_000)\ndef down(n):\n    return down(n + 1)\ndown(0)\n"
+    started = time.monotonic()
+    error = run(code)["error"]
+    assert time.monotonic() - started < 2
+    assert error["type"] == "RecursionError"
+    assert error["line"] == 4
+    tb = error["traceback"]
+    assert tb.count("\n") < 20
+    assert 'File "main.py", line 5, in <module>' in tb
+    assert "frames in the middle of this traceback are not shown" in tb
+    assert tb.rstrip().splitlines()[-1].startswith("RecursionError: maximum recursion depth exceeded")
+
+
+def test_shorten_traceback_keeps_the_outer_and_inner_entries():
+    def down(n):
+        if n == 0:
+            raise ValueError("bottom")
+        return down(n - 1)
+
+    try:
+        down(50)
+    except ValueError as exc:
+        caught = exc
+    left_out = sandpit_traceback.shorten_traceback(caught.__traceback__, outer=2, inner=5)
+    entries = 0
+    node = caught.__traceback__
+    while node is not None:
+        entries += 1
+        node = node.tb_next
+    assert entries == 7
+    assert left_out == 52 - 7

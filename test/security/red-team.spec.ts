@@ -8,7 +8,7 @@
 import { encodeCode } from '../../src/share/share-link.ts';
 import { expect, test } from '../e2e/support/scratch-pad.ts';
 import { loadAttacks } from './support/attack-files.ts';
-import { foreignMarkupInConsole, originState } from './support/invariants.ts';
+import { foreignMarkupInConsole, foreignMarkupInGraphics, originState } from './support/invariants.ts';
 import { RECORDING_PORT, RecordingServer } from './support/recording-server.ts';
 
 // One recording server on a fixed port (the attacks aim at it), so this file's tests share one worker.
@@ -68,6 +68,7 @@ for (const [category, list] of attacks) {
         expect(attack.expect.statuses, `${where}\n${output}`).toContain(result);
       }
       expect(await foreignMarkupInConsole(pad.page), where).toEqual([]);
+      expect(await foreignMarkupInGraphics(pad.page), where).toEqual([]);
       expect(recorder.requests, where).toEqual([]);
       expect(await originState(pad.page), where).toEqual(before);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutputChunk } from '../../src/wire/protocol';
+import type { WireChunk } from '../../src/wire/protocol';
 import { SIGINT } from '../../src/wire/shared-memory';
 import { createJspiHost, YIELD_INTERVAL_MS, YIELD_SIGNAL } from '../../worker/jspi-host';
 import { OUTPUT_IN_FLIGHT_LIMIT } from '../../worker/program-host';
@@ -17,13 +17,14 @@ function host() {
   const channel = new MessageChannel();
   channels.push(channel);
   const clock = { now: 0 };
-  const posted: (readonly OutputChunk[])[] = [];
+  const posted: (readonly WireChunk[])[] = [];
   const asked: string[] = [];
   const jspi = createJspiHost(
     channel.port2,
     {
       post: (chunks) => posted.push(chunks),
       requestLine: (prompt) => asked.push(prompt),
+      requestEvent: () => {},
       flushOutput: () => {},
     },
     { now: () => clock.now, turn: () => Promise.resolve() },
@@ -34,7 +35,7 @@ function host() {
   return { jspi, page, clock, posted, asked, delivered };
 }
 
-const batch = (chars: number): readonly OutputChunk[] => [{ stream: 'stdout', text: 'x'.repeat(chars) }];
+const batch = (chars: number): readonly WireChunk[] => [{ stream: 'stdout', text: 'x'.repeat(chars) }];
 
 describe('the JSPI host', () => {
   it('asks a running program to yield once per interval, never while idle', () => {
@@ -74,6 +75,27 @@ describe('the JSPI host', () => {
     page.postMessage({ type: 'interrupt' });
     expect(await stopped).toBe(false);
     await delivered();
+  });
+
+  it('asks for no yield between a wait being answered and Python saying it is back on the program', async () => {
+    // Pyodide runs Python code of its own to hand the answer over: a yield there would take Stop with it.
+    const { jspi, page, clock } = host();
+    jspi.setRunning(true);
+    const stopped = jspi.functions.read_line('? ');
+    page.postMessage({ type: 'interrupt' });
+    expect(await stopped).toBe(false);
+    clock.now += 10 * YIELD_INTERVAL_MS;
+    expect(jspi.signals.take()).toBe(0);
+    jspi.functions.resumed();
+    expect(jspi.signals.take()).toBe(YIELD_SIGNAL);
+    expect(jspi.functions.take_signal()).toBe(SIGINT);
+
+    const slept = jspi.functions.sleep(1);
+    expect(await slept).toBe(false);
+    clock.now += 10 * YIELD_INTERVAL_MS;
+    expect(jspi.signals.take()).toBe(0);
+    jspi.functions.resumed();
+    expect(jspi.signals.take()).toBe(YIELD_SIGNAL);
   });
 
   it('wakes a sleep early on Stop, and lets it run its course otherwise', async () => {

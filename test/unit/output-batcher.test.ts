@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputChunk } from '../../src/wire/protocol';
+import type { WireChunk } from '../../src/wire/protocol';
 import { OutputBatcher } from '../../worker/output-batcher';
 
 function batcherWithClock(options: { maxChars?: number; maxDelayMs?: number } = {}) {
   let now = 0;
-  const batches: OutputChunk[][] = [];
+  const batches: WireChunk[][] = [];
   const batcher = new OutputBatcher({
     send: (chunks) => batches.push([...chunks]),
     now: () => now,

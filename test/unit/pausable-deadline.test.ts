@@ -41,3 +41,22 @@ describe('PausableDeadline', () => {
     vi.useRealTimers();
   });
 });
+
+describe('PausableDeadline.restart', () => {
+  it('gives the whole limit again from now (a turtle program went back to waiting for events)', () => {
+    vi.useFakeTimers();
+    const expired = vi.fn();
+    const deadline = new PausableDeadline(100, expired, () => Date.now());
+    vi.advanceTimersByTime(90);
+    deadline.pause();
+    deadline.restart();
+    vi.advanceTimersByTime(99);
+    expect(expired).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(expired).toHaveBeenCalledOnce();
+    deadline.restart();
+    vi.advanceTimersByTime(1000);
+    expect(expired).toHaveBeenCalledOnce(); // an expired deadline stays expired
+    vi.useRealTimers();
+  });
+});

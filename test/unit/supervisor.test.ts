@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutputChunk, RunRequest } from '../../src/wire/protocol';
+import type { RunRequest, WireChunk } from '../../src/wire/protocol';
 import { SignalCell, StdinMailbox } from '../../src/wire/shared-memory';
 import { InterpreterDied, InterpreterProcess } from '../../src/runtime/interpreter-process';
 import { LEARNER_POLICY } from '../../src/runtime/policy';
@@ -18,6 +18,7 @@ const program = (overrides: Partial<SupervisedRun> = {}): SupervisedRun => ({
     filename: 'main.py',
     policy: LEARNER_POLICY,
     stdin: { lines: [], whenExhausted: 'eof' },
+    events: false,
   },
   deadlineMs: 5_000,
   onOutput: () => {},
@@ -271,7 +272,7 @@ describe('InterpreterSupervisor', () => {
       },
     });
     const supervisor = supervise({ createWorker: factory.create });
-    const seen: OutputChunk[] = [];
+    const seen: WireChunk[] = [];
     await supervisor.run(program({ onOutput: (chunks) => seen.push(...chunks) }));
     expect(seen.map((chunk) => chunk.text)).toEqual(['a\n', 'b\n', 'c\n']);
   });
@@ -320,6 +321,7 @@ describe('InterpreterSupervisor', () => {
           column: null,
           endColumn: null,
           traceback: '',
+          explanation: null,
         };
         return { runId: request.runId, outcome: { kind: 'raised', error } };
       },
@@ -357,6 +359,64 @@ describe('InterpreterSupervisor', () => {
     expect(performance.now() - stoppedAt).toBeGreaterThanOrEqual(45);
     expect(signalsOf(factory.workers[0] as FakeWorker).pending()).toBe(true);
     expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('ends a run at the hard cap whatever its waits: a worker that keeps saying it waits for input', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events) => {
+        // A forged wait: asks for input and never reads the answer, computing on.
+        events.postMessage({ type: 'input-request', runId: request.runId, prompt: '' });
+        return never();
+      },
+    });
+    const supervisor = supervise({
+      createWorker: factory.create,
+      interaction: 'shared-memory',
+      hardCapMs: 300,
+    });
+    const started = performance.now();
+    const end = await supervisor.run(program({ deadlineMs: 50, onInputRequest: () => {} }));
+    expect(end).toEqual({ kind: 'timeout', hardCap: true });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it("turtle's event waits pause the time limit, and each answer gives the program the whole limit again", async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events, worker) => {
+        const shared = sharedCellsOf(worker);
+        if (!shared) throw new Error('no shared memory');
+        const mailbox = new StdinMailbox(shared.stdin);
+        const answers: unknown[] = [];
+        for (let wait = 0; wait < 3; wait++) {
+          events.postMessage({ type: 'event-wait', runId: request.runId, timeoutMs: -1 });
+          let line: ReturnType<StdinMailbox['take']> = null;
+          await poll(() => (line = mailbox.take()) !== null);
+          answers.push(line);
+          // A handler that takes most of the limit each time: 3 of them are more than the limit.
+          await new Promise((resolve) => setTimeout(resolve, 60));
+        }
+        events.postMessage({
+          type: 'output',
+          runId: request.runId,
+          chunks: [{ stream: 'stdout', text: JSON.stringify(answers) }],
+        });
+        events.postMessage({ type: 'run-flushed', runId: request.runId });
+        return { runId: request.runId, outcome: { kind: 'completed' } };
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create, interaction: 'shared-memory' });
+    const seen: string[] = [];
+    const end = await supervisor.run(
+      program({
+        deadlineMs: 100,
+        onEventWait: () =>
+          setTimeout(() => supervisor.provideEvent('{"type":"key","key":"Up","down":true}'), 120),
+        onOutput: (chunks) => seen.push(...chunks.map((chunk) => chunk.text)),
+      }),
+    );
+    expect(end.kind).toBe('reported');
+    expect(seen[0]).toContain('Up');
   });
 
   it('asks for input, pauses the time limit while waiting, and delivers the answer', async () => {
@@ -510,6 +570,7 @@ describe('InterpreterProcess', () => {
     filename: 'main.py',
     policy: LEARNER_POLICY,
     stdin: { lines: [], whenExhausted: 'eof' },
+    events: false,
   };
   const spawn = (
     factory: ReturnType<typeof fakeWorkerFactory>,

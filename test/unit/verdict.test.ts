@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeResult, judgeRun, type RunResult, type VerdictContext } from '../../src/runtime/verdict';
+import {
+  describeResult,
+  ENDLESS_LOOP_HELP,
+  judgeRun,
+  type RunResult,
+  type VerdictContext,
+} from '../../src/runtime/verdict';
 import type { PythonErrorReport } from '../../src/wire/protocol';
 
 const context: VerdictContext = { stopRequested: false, timeoutMs: 2500, memoryLimitBytes: 128 << 20 };
@@ -10,6 +16,7 @@ const error: PythonErrorReport = {
   column: null,
   endColumn: null,
   traceback: 'ZeroDivisionError: division by zero\n',
+  explanation: 'Line 1 divides by n, which is 0 here.',
 };
 
 const output = { stdout: '', stderr: '', outputTruncated: false, durationMs: 1234 };
@@ -79,5 +86,21 @@ describe("a run's verdict", () => {
       summary: 'Stopped after 1.23 s',
       note: { kind: 'warning', text: 'Stopped.' },
     });
+  });
+
+  it("adds the worker's plain-language help after an error, and the endless-loop help after a time limit", () => {
+    expect(describeResult({ ...output, status: 'error', error }, 0)).toEqual({
+      summary: 'ZeroDivisionError after 1.23 s',
+      help: 'Help: Line 1 divides by n, which is 0 here.',
+    });
+    expect(describeResult({ ...output, status: 'error', error: { ...error, explanation: null } }, 0)).toEqual(
+      {
+        summary: 'ZeroDivisionError after 1.23 s',
+      },
+    );
+    const timeout = describeResult({ ...output, ...judgeRun({ kind: 'timeout' }, context) }, 0);
+    expect(timeout.note?.kind).toBe('warning');
+    expect(timeout.help).toBe(`Help: ${ENDLESS_LOOP_HELP}`);
+    expect(describeResult({ ...output, status: 'stopped', message: 'Stopped.' }, 0).help).toBeUndefined();
   });
 });

@@ -61,6 +61,7 @@ describe('worker message guard', () => {
       column: null,
       endColumn: null,
       traceback: 'tb',
+      explanation: 'Line 2 asks int() to turn the text "x" into a whole number.',
     };
     expect(parseRunReport({ runId: 1, outcome: { kind: 'raised', error } }, 1).outcome).toEqual({
       kind: 'raised',
@@ -81,6 +82,16 @@ describe('worker message guard', () => {
     expect(() =>
       parseRunReport({ runId: 1, outcome: { kind: 'raised', error: { ...error, line: -1 } } }, 1),
     ).toThrow(ProtocolViolation);
+    for (const explanation of ['x'.repeat(5000), 42, { toString: 'x' }]) {
+      expect(() =>
+        parseRunReport({ runId: 1, outcome: { kind: 'raised', error: { ...error, explanation } } }, 1),
+      ).toThrow(ProtocolViolation);
+    }
+    const withoutHelp = parseRunReport(
+      { runId: 1, outcome: { kind: 'raised', error: { ...error, explanation: null } } },
+      1,
+    ).outcome;
+    expect(withoutHelp.kind === 'raised' && withoutHelp.error.explanation).toBeNull();
   });
 
   it('validates boot reports', () => {

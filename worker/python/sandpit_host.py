@@ -7,9 +7,11 @@ worker/python-sources.ts):
     host.asynchronous -> bool (read_line, sleep and yield_now return promises: wait on them with run_sync)
     host.yield_signal -> int (the signal the worker raises when the program should let the page in, or 0)
     host.read_line(prompt) -> str (a line) | None (end of file) | False (interrupted)
+    host.wait_event(timeout_ms) -> str (an event, JSON) | "" (timed out) | None (none can come) | False
     host.sleep(milliseconds) -> bool (True when woken early by an interrupt)
     host.take_signal() -> int
     host.yield_now() -> a promise, resolved when the program may go on
+    host.resumed() (back on the program's own stack after waiting on one of those promises)
 
 On a cross-origin isolated page they block with Atomics.wait; elsewhere, with JavaScript Promise
 Integration, Python is suspended (`run_sync`) so the worker's event loop can receive the page's answer.
@@ -47,14 +49,21 @@ InputUnavailableError.__module__ = "builtins"
 class HostIO:
     """Line input and sleeping for one run. `lines` are answered first, then `when_exhausted` decides."""
 
-    def __init__(self, host, lines, when_exhausted, unavailable_reason=None, run_sync=None):
+    def __init__(self, host, lines, when_exhausted, unavailable_reason=None, run_sync=None, events=False):
         self._host = host
+        # The page answers turtle's event waits (keys, clicks, timers) only when it said it would.
+        self._events = bool(events) and bool(getattr(host, "can_wait", False))
         self._lines = list(lines)
         self._when_exhausted = when_exhausted
         self._unavailable_reason = str(unavailable_reason or _UNAVAILABLE_MESSAGE)
-        suspend = run_sync or _run_sync
-        # The host's answer, once it is there: asynchronous hosts hand out promises to wait on.
-        self._settle = suspend if getattr(host, "asynchronous", False) else (lambda value: value)
+        self._suspend = run_sync or _run_sync
+        self._asynchronous = bool(getattr(host, "asynchronous", False))
+
+    def _settle(self, answer):
+        """The host's answer, once it is there: asynchronous hosts hand out promises to wait on."""
+        if not self._asynchronous:
+            return answer
+        return _suspended(self._host, self._suspend, answer)
 
     def _deliver_interrupt(self):
         # Hand the interrupt to CPython's own signal handling; it raises at the next bytecode, unless
@@ -64,20 +73,30 @@ class HostIO:
 
     def read_line(self, prompt=""):
         """One line without its newline, or None at end of file."""
+        if self._lines:
+            return self._lines.pop(0)
+        if self._when_exhausted == "eof":
+            return None
+        if self._when_exhausted == "unavailable":
+            raise InputUnavailableError(self._unavailable_reason)
+        return self._answer(lambda: self._host.read_line(prompt))
+
+    def _answer(self, ask):
+        """The host's answer to `ask()` (a line, an event), or None; an interrupted wait becomes SIGINT
+        (raised at the next bytecode, unless the program ignores it) and is asked again."""
         while True:
-            if self._lines:
-                return self._lines.pop(0)
-            if self._when_exhausted == "eof":
-                return None
-            if self._when_exhausted == "unavailable":
-                raise InputUnavailableError(self._unavailable_reason)
-            result = self._settle(self._host.read_line(prompt))
-            if result is None:
-                return None
-            if result is False:
-                self._deliver_interrupt()
-                continue
-            return str(result)
+            result = self._settle(ask())
+            if result is not False:
+                return None if result is None else str(result)
+            self._deliver_interrupt()
+
+    def wait_event(self, timeout_ms):
+        """The next key press or click the page has for turtle, as JSON text; "" once `timeout_ms` has
+        passed without one (-1: no timeout); None when no event can ever come (the page offers none).
+        Waiting uses no CPU, and the page doesn't count the wait towards the time limit."""
+        if not self._events:
+            return None
+        return self._answer(lambda: self._host.wait_event(int(timeout_ms)))
 
     def input(self, prompt=""):
         """builtins.input for learners: prompt on stdout, then one line; EOFError at end of file."""
@@ -158,6 +177,16 @@ class LearnerStdin(io.TextIOBase):
         return list(iter(self.readline, ""))
 
 
+def _suspended(host, suspend, promise):
+    """Waits on the host's promise, then tells the host the program is back on its own stack: until then
+    the worker asks for no yield, since the Python code Pyodide runs to hand the answer over is not the
+    program, and a Stop raised there would be lost."""
+    try:
+        return suspend(promise)
+    finally:
+        host.resumed()
+
+
 def yield_handler(host, run_sync=None, can_run_sync=None):
     """The handler of the host's yield signal: suspend the program for a moment, so the page's messages
     (Stop above all) reach the worker, then, back on the program's own stack, turn a Stop that came into
@@ -174,7 +203,7 @@ def yield_handler(host, run_sync=None, can_run_sync=None):
         try:
             if possible():
                 try:
-                    suspend(host.yield_now())
+                    _suspended(host, suspend, host.yield_now())
                 except Exception:  # A yield that can't happen must never become the learner's error.
                     pass
             if host.take_signal():
@@ -185,14 +214,23 @@ def yield_handler(host, run_sync=None, can_run_sync=None):
     return let_the_page_in
 
 
-def install(host, lines, when_exhausted, unavailable_reason=None):
+def event_waiter(host_io):
+    """`wait_event` for turtle, as a plain function: turtle's globals are the learner's to read."""
+
+    def wait_event(timeout_ms):
+        return host_io.wait_event(timeout_ms)
+
+    return wait_event
+
+
+def install(host, lines, when_exhausted, unavailable_reason=None, events=False):
     """Wire input(), sys.stdin, (when the host can wait) time.sleep and (when it asks for them) yields,
-    for one run. Returns `input`."""
-    host_io = HostIO(host, lines, when_exhausted, unavailable_reason)
+    for one run. Returns the run's HostIO."""
+    host_io = HostIO(host, lines, when_exhausted, unavailable_reason, events=events)
     sys.stdin = LearnerStdin(host_io)
     yield_signal = int(getattr(host, "yield_signal", 0) or 0)
     if yield_signal:
         signal.signal(yield_signal, yield_handler(host))
     if getattr(host, "can_wait", False):
         _time.sleep = host_io.sleep
-    return host_io.input
+    return host_io

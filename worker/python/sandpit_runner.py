@@ -18,10 +18,12 @@ import ast
 
 import sandpit_host
 import sandpit_isolation
+import turtle as _turtle
 from sandpit_exception_table import mend
 from sandpit_guard import check_tree
 from sandpit_learner_sys import learner_sys
 from sandpit_policy import HOST_BRIDGES, Policy, build_builtins
+from sandpit_explain import explain
 from sandpit_traceback import describe_exception
 
 _MAX_MESSAGE_CHARS = 8 * 1024
@@ -71,6 +73,16 @@ def _flush_streams():
             pass
 
 
+def _error_report(exc, filename):
+    """describe_exception's report with the plain-language help (or None) added, cut to the wire's limits."""
+    report = describe_exception(exc, filename)
+    try:
+        report["explanation"] = explain(exc, filename)
+    except BaseException:  # The program may have broken what the help looks at: then there is no help.
+        report["explanation"] = None
+    return _truncate(report)
+
+
 def _truncate(report):
     message = report["message"]
     if len(message) > _MAX_MESSAGE_CHARS:
@@ -101,6 +113,10 @@ def compile_checked(code, filename):
 
 _NO_STDIN = {"lines": [], "whenExhausted": "eof"}
 
+# The program's uncaught exception, kept until the interpreter is thrown away: freeing the traceback of a
+# recursion a million frames deep frees each frame from the next, a C recursion that overflows the stack.
+_KEPT_EXCEPTIONS = []
+
 
 def run_program(request, host=None):
     """Run `request["code"]` as the `__main__` module of a fresh namespace; return the RunOutcome as a dict.
@@ -111,8 +127,12 @@ def run_program(request, host=None):
     filename = str(request["filename"])
     policy = Policy(request["policy"])
     stdin = request.get("stdin") or _NO_STDIN
-    learner_input = sandpit_host.install(
-        host, stdin["lines"], stdin["whenExhausted"], stdin.get("unavailableReason"))
+    host_io = sandpit_host.install(
+        host, stdin["lines"], stdin["whenExhausted"], stdin.get("unavailableReason"),
+        events=request.get("events", False))
+    learner_input = host_io.input
+    _finish_drawing = _turtle._finish_run
+    _turtle._connect(sandpit_host.event_waiter(host_io), learner_input, getattr(host, "can_wait", False))
     _remember_source(code, filename)
     try:
         compiled = compile_checked(code, filename)
@@ -124,7 +144,12 @@ def run_program(request, host=None):
         code_value = _exit_code(exc)
         outcome = {"kind": "completed"} if code_value == 0 else {"kind": "exited", "exitCode": code_value}
     except BaseException as exc:  # noqa: BLE001 - everything the learner raises is reported, not propagated.
-        outcome = {"kind": "raised", "error": _truncate(describe_exception(exc, filename))}
+        _KEPT_EXCEPTIONS.append(exc)
+        outcome = {"kind": "raised", "error": _error_report(exc, filename)}
     finally:
+        try:
+            _finish_drawing()
+        except BaseException:  # The program may have broken turtle's state; its output stands as it is.
+            pass
         _flush_streams()
     return outcome

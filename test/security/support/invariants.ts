@@ -35,7 +35,7 @@ export async function originState(page: Page): Promise<OriginState> {
 export async function foreignMarkupInConsole(page: Page): Promise<string[]> {
   return page.getByTestId('output').evaluate((console_) => {
     const allowed =
-      /^(DIV\.console-block|SPAN\.console-(stdout|stderr|stdin)|DIV\.console-note console-note-(info|warning|error))$/;
+      /^(DIV\.console-block|SPAN\.console-(stdout|stderr|stdin)|DIV\.console-note console-note-(info|warning|error|help))$/;
     const problems: string[] = [];
     for (const element of console_.querySelectorAll('*')) {
       const signature = `${element.tagName}.${element.className}`;
@@ -44,6 +44,24 @@ export async function foreignMarkupInConsole(page: Page): Promise<string[]> {
         .filter((name) => name !== 'class');
       if (!allowed.test(signature) || attributes.length > 0)
         problems.push(`${signature} [${attributes.join(' ')}]`);
+    }
+    return problems;
+  });
+}
+
+/**
+ * The turtle drawing's pane, when a program made one, holds only what GraphicsPane builds: drawing
+ * commands are painted on the canvas and never become elements.
+ */
+export async function foreignMarkupInGraphics(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('[data-testid=graphics]');
+    if (pane === null) return [];
+    const allowed = /^(DIV\.pane-header|SPAN\.|BUTTON\.small|DIV\.graphics-stage|CANVAS\.|P\.graphics-hint)$/;
+    const problems: string[] = [];
+    for (const element of pane.querySelectorAll('*')) {
+      const signature = `${element.tagName}.${element.className}`;
+      if (!allowed.test(signature)) problems.push(signature);
     }
     return problems;
   });
