@@ -32,7 +32,7 @@ export interface PollCounter {
  * which cost a CPU-bound program 6–11% (a build without the tick ran as fast as raw Pyodide). While polls
  * come less than FAST_MS apart the interval doubles, up to MOST_CHECKS; once one comes late it drops
  * back. The cap bounds how late Stop's KeyboardInterrupt can arrive when a loop turns slow: MOST_CHECKS
- * iterations, 200 ms for iterations of a millisecond, inside the supervisor's 300 ms grace before a kill.
+ * iterations, 200 ms for iterations of a millisecond, inside the supervisor's 300 ms grace before a kill (STOP_GRACE_MS).
  */
 export class PollInterval {
   static readonly FEWEST_CHECKS = 50;

@@ -196,6 +196,10 @@ export function createJspiHost(
       resumed() {
         suspended = false;
       },
+      interrupt_received() {
+        wiring.flushOutput();
+        wiring.reportInterruptReceived();
+      },
       yield_now(): Promise<void> {
         askedAt = null;
         wiring.flushOutput();

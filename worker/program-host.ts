@@ -34,6 +34,8 @@ export interface ProgramHostWiring {
   readonly requestEvent: (timeoutMs: number) => void;
   /** Sends buffered output now: a program about to sleep or wait should show what it printed before. */
   readonly flushOutput: () => void;
+  /** Tells the main thread the program reacted to Stop (`interrupt-received`), after its output so far. */
+  readonly reportInterruptReceived: () => void;
 }
 
 export function countChars(chunks: readonly WireChunk[]): number {

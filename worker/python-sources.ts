@@ -53,6 +53,11 @@ export interface HostFunctions {
   yield_now(): Promise<void> | undefined;
   /** Python is back on the program's own stack after waiting on one of the promises above. */
   resumed(): void;
+  /**
+   * The program's SIGINT handler is raising KeyboardInterrupt after a Stop: the page then gives its
+   * `except`/`finally` blocks the cleanup grace before killing the worker (src/runtime/supervisor.ts).
+   */
+  interrupt_received(): void;
 }
 
 export interface PythonRunner {

@@ -36,6 +36,8 @@ export function createSharedMemoryHost(shared: SharedCellBuffers, wiring: Progra
       take_signal: () => signals.take(),
       yield_now: () => undefined,
       resumed() {},
+      // A cell the main thread reads at once: messages queued behind a flood's output would come late.
+      interrupt_received: () => signals.markInterruptReceived(),
     },
     send(chunks) {
       wiring.post(chunks);
@@ -65,6 +67,7 @@ export function createUnreachableHost(wiring: ProgramHostWiring): ProgramHost {
       take_signal: () => 0,
       yield_now: () => undefined,
       resumed() {},
+      interrupt_received() {},
     },
     send: (chunks) => wiring.post(chunks),
     setRunning() {},

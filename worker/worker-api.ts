@@ -89,6 +89,7 @@ async function bootInterpreter(
       post(events, { type: 'event-wait', runId: state.runId, timeoutMs });
     },
     flushOutput: () => batcher?.flush(),
+    reportInterruptReceived: () => post(events, { type: 'interrupt-received', runId: state.runId }),
   });
   batcher = new OutputBatcher({ send: (chunks) => host.send(chunks) });
   const output = batcher;

@@ -36,7 +36,7 @@ export function buildWidget(): WidgetElements {
   const staticCode = make('pre', {
     class: 'sp-static',
     tabindex: '0',
-    'aria-label': 'Python code (click to edit)',
+    'aria-label': 'Python code (press Enter or click to edit)',
   });
   code.append(staticCode);
 

@@ -174,6 +174,11 @@ export class InterpreterProcess {
     return this.call(this.remote.run(request)).then((report) => parseRunReport(report, request.runId));
   }
 
+  /** With shared memory, whether the worker marked the interrupt received (see SignalCell). */
+  interruptReceived(): boolean {
+    return this.channel.mode === 'shared-memory' && this.channel.signals.interruptReceived();
+  }
+
   /** Raises KeyboardInterrupt in the running program (and wakes it from sleep or input). */
   interrupt(): void {
     if (this.channel.mode === 'shared-memory') this.channel.signals.raise();

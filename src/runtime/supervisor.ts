@@ -27,11 +27,26 @@ export type RunEnd =
  */
 export const HARD_CAP_MS = 2 * 60 * 60 * 1000;
 
+/**
+ * Stop's grace: a program has STOP_GRACE_MS to end once interrupted; one whose SIGINT handler raised the
+ * KeyboardInterrupt by then (it is running its `except`/`finally`) has CLEANUP_GRACE_MS more. On a loaded
+ * 2-core machine a cooperative program's `finally` sometimes missed the 300 ms alone: its output and its end
+ * were still queued behind a flood's when the kill came. A program that ignores SIGINT, or loops in C, is
+ * killed after STOP_GRACE_MS; one that lies about receiving it gains at most CLEANUP_GRACE_MS.
+ */
+export const STOP_GRACE_MS = 300;
+export const CLEANUP_GRACE_MS = 1500;
+
 export interface SupervisorOptions {
   /** Where the interpreters come from: the sandbox's own pool, or one shared by the widgets of a page. */
   readonly pool: InterpreterPool;
   /** After Stop raised KeyboardInterrupt, how long the program may take to end before it is killed. */
   readonly stopGraceMs?: number;
+  /**
+   * How much longer a program that said it received the KeyboardInterrupt (its SIGINT handler raised it)
+   * may take for its `except`/`finally` blocks, counted from the end of the grace above.
+   */
+  readonly cleanupGraceMs?: number;
   readonly onStateChange?: (state: SupervisorState) => void;
   /** How many interpreters are warm (unused, booted) and alive in all, whenever either changes. */
   readonly onInterpretersChange?: (counts: InterpreterCounts) => void;
@@ -65,6 +80,8 @@ interface ActiveRun {
   waitingForInput: boolean;
   waitingForEvent: boolean;
   graceTimer: ReturnType<typeof setTimeout> | null;
+  /** The worker said (event or shared cell) that the program raised the KeyboardInterrupt. */
+  interruptReceived: boolean;
   readonly hardCap: ReturnType<typeof setTimeout>;
 }
 
@@ -161,6 +178,7 @@ export class InterpreterSupervisor {
       waitingForInput: false,
       waitingForEvent: false,
       graceTimer: null,
+      interruptReceived: false,
       hardCap: setTimeout(
         () => this.end({ kind: 'timeout', hardCap: true }, 'the longest a run may take'),
         this.options.hardCapMs ?? HARD_CAP_MS,
@@ -184,8 +202,9 @@ export class InterpreterSupervisor {
   }
 
   /**
-   * Stops the running program: KeyboardInterrupt first, then, after the grace period (or at once, without
-   * shared memory), the worker is killed. Either way the run ends as `stopped`.
+   * Stops the running program: KeyboardInterrupt first, then, after the grace period (STOP_GRACE_MS, and
+   * CLEANUP_GRACE_MS more once the program said it received the interrupt; at once where nothing can
+   * reach it), the worker is killed. Either way the run ends as `stopped`.
    */
   stop(): void {
     if (this.starting) this.stopBeforeStart = true;
@@ -197,10 +216,17 @@ export class InterpreterSupervisor {
     }
     active.process.interrupt();
     active.deadline.resume();
-    active.graceTimer = setTimeout(
-      () => this.end({ kind: 'stopped' }, 'did not stop when interrupted'),
-      this.options.stopGraceMs ?? 300,
-    );
+    active.graceTimer = setTimeout(() => {
+      if (this.active !== active) return;
+      if (!active.interruptReceived && !active.process.interruptReceived()) {
+        this.end({ kind: 'stopped' }, 'did not stop when interrupted');
+        return;
+      }
+      active.graceTimer = setTimeout(
+        () => this.end({ kind: 'stopped' }, 'did not finish cleaning up after the interrupt'),
+        this.options.cleanupGraceMs ?? CLEANUP_GRACE_MS,
+      );
+    }, this.options.stopGraceMs ?? STOP_GRACE_MS);
   }
 
   /** Answers the program's pending `input()` with a line, or end of file (`null`). */
@@ -253,6 +279,11 @@ export class InterpreterSupervisor {
         break;
       case 'run-flushed':
         active.markFlushed();
+        break;
+      case 'interrupt-received':
+        // Counted only after a Stop. The shared cell can be written at any time; either way a program gains
+        // at most CLEANUP_GRACE_MS.
+        if (active.graceTimer !== null) active.interruptReceived = true;
         break;
       case 'input-request':
         active.waitingForInput = true;

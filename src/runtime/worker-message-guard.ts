@@ -82,6 +82,8 @@ export function parseWorkerEvent(data: unknown): WorkerEvent {
       return { type: 'output', runId, chunks: parseChunks(event.chunks) };
     case 'run-flushed':
       return { type: 'run-flushed', runId };
+    case 'interrupt-received':
+      return { type: 'interrupt-received', runId };
     case 'input-request':
       return {
         type: 'input-request',

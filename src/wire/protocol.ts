@@ -185,6 +185,11 @@ export type WorkerEvent =
   | { readonly type: 'output'; readonly runId: number; readonly chunks: readonly WireChunk[] }
   /** Sent after the last output batch of a run, before `run()` resolves: the run's output is complete. */
   | { readonly type: 'run-flushed'; readonly runId: number }
+  /**
+   * After a Stop, the program's SIGINT handler raised KeyboardInterrupt: its `except`/`finally` blocks
+   * run now, and get the cleanup grace (pages with shared memory read a cell instead: SignalCell).
+   */
+  | { readonly type: 'interrupt-received'; readonly runId: number }
   /** The program waits in `input()`; answer through the stdin mailbox. */
   | { readonly type: 'input-request'; readonly runId: number; readonly prompt: string }
   /**

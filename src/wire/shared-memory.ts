@@ -11,16 +11,17 @@
 export const SIGINT = 2;
 
 /**
- * The pending signal for the interpreter (0 = none), polled by CPython's eval loop via the tick; and, in
- * a second cell that is never cleared, whether Stop was ever pressed.
+ * The pending signal for the interpreter (0 = none), polled by CPython's eval loop via the tick; in a
+ * second cell that is never cleared, whether Stop was ever pressed; in a third, set by the worker,
+ * whether the program's SIGINT handler raised KeyboardInterrupt (the program is cleaning up).
  */
 export class SignalCell {
   readonly cells: Int32Array;
   constructor(readonly buffer: SharedArrayBuffer) {
-    this.cells = new Int32Array(buffer, 0, 2);
+    this.cells = new Int32Array(buffer, 0, 3);
   }
   static create(): SignalCell {
-    return new SignalCell(new SharedArrayBuffer(8));
+    return new SignalCell(new SharedArrayBuffer(12));
   }
   /** Main thread: ask for a KeyboardInterrupt, and wake the worker if it sleeps or waits for input. */
   raise(signal = SIGINT): void {
@@ -34,6 +35,17 @@ export class SignalCell {
    */
   stopping(): boolean {
     return Atomics.load(this.cells, 1) !== 0;
+  }
+  /** Worker: the program's SIGINT handler raised KeyboardInterrupt; its `except`/`finally` run now. */
+  markInterruptReceived(): void {
+    Atomics.store(this.cells, 2, 1);
+  }
+  /**
+   * Main thread: whether the program said it reacted to Stop. Read at once, whatever messages are
+   * still queued; the worker may write it falsely, which only earns it the bounded cleanup grace.
+   */
+  interruptReceived(): boolean {
+    return Atomics.load(this.cells, 2) !== 0;
   }
   /** Worker: read and clear the pending signal in one step. */
   take(): number {

@@ -25,10 +25,12 @@ async function expectMode(pad: ScratchPadPage, expected: Deployment): Promise<vo
 }
 
 /**
- * How soon Stop must end a run here: promptly, with room for a loaded machine (1056 ms measured once under
- * the whole suite). The one-second target itself is the timing project's (stop-and-restart.timing.spec.ts).
+ * How soon Stop must end a run here: long before any time limit, with room for a loaded machine (2116 ms
+ * measured once under the whole suite, two pages sharing 2 cores) and for the cleanup grace a program that
+ * received the interrupt gets (src/runtime/supervisor.ts). The one-second target itself is the timing
+ * project's (stop-and-restart.timing.spec.ts), which runs alone.
  */
-const STOP_PROMPTLY_MS = 2000;
+const STOP_PROMPTLY_MS = 5000;
 
 /** How long a fresh browser may take to boot the scratch pad's two interpreters on a loaded machine. */
 const BOTH_INTERPRETERS_BOOTED_MS = 120_000;

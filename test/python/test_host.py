@@ -1,4 +1,5 @@
 import _thread
+import signal
 import sys
 import time
 
@@ -16,6 +17,10 @@ class FakeHost:
         self.slept = []
         self.sleep_interrupts = sleep_interrupts
         self.signals_taken = 0
+        self.interrupts_received = 0
+
+    def interrupt_received(self):
+        self.interrupts_received += 1
 
     def read_line(self, prompt):
         self.prompts.append(prompt)
@@ -35,10 +40,12 @@ class Saved:
 
     def __enter__(self):
         self.stdin, self.stdout, self.sleep = sys.stdin, sys.stdout, time.sleep
+        self.sigint = signal.getsignal(signal.SIGINT)
         return self
 
     def __exit__(self, *exc):
         sys.stdin, sys.stdout, time.sleep = self.stdin, self.stdout, self.sleep
+        signal.signal(signal.SIGINT, self.sigint)
 
 
 class Capture:
@@ -86,6 +93,19 @@ def test_an_interrupt_while_waiting_becomes_keyboard_interrupt():
         learner_input = sandpit_host.install(host, [], "ask").input
         raises(KeyboardInterrupt, learner_input, "Name? ")
         assert host.signals_taken == 1
+        # The page heard that the program got it, so its finally blocks get the cleanup grace.
+        assert host.interrupts_received == 1
+
+
+def test_a_program_that_ignores_sigint_never_says_it_received_the_interrupt():
+    with Saved():
+        host = FakeHost()
+        sandpit_host.install(host, [], "eof")
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _thread.interrupt_main()
+        for _ in range(1000):  # the eval loop checks for signals meanwhile
+            pass
+        assert host.interrupts_received == 0
 
 
 def test_sys_stdin_reads_lines_reads_all_and_iterates():
@@ -127,10 +147,10 @@ def test_a_program_that_ignores_sigint_keeps_sleeping():
     import signal
 
     with Saved():
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        host = FakeHost(sleep_interrupts=True, can_wait=True)
+        sandpit_host.install(host, [], "eof")
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the program's own choice, after install
         try:
-            host = FakeHost(sleep_interrupts=True, can_wait=True)
-            sandpit_host.install(host, [], "eof")
             started = time.monotonic()
             time.sleep(0.05)
             assert time.monotonic() - started >= 0.05

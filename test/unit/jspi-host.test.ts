@@ -26,6 +26,7 @@ function host() {
       requestLine: (prompt) => asked.push(prompt),
       requestEvent: () => {},
       flushOutput: () => {},
+      reportInterruptReceived: () => {},
     },
     { now: () => clock.now, turn: () => Promise.resolve() },
   );

@@ -343,6 +343,37 @@ describe('InterpreterSupervisor', () => {
     expect(seen).toEqual(['finally ran\n']);
   });
 
+  it('with shared memory, a program that says it received the interrupt gets the cleanup grace, and no more', async () => {
+    const factory = fakeWorkerFactory((index) =>
+      index === 0
+        ? {
+            run: async (_request, _events, worker) => {
+              const signals = signalsOf(worker);
+              await poll(() => signals.pending());
+              signals.markInterruptReceived();
+              return never(); // its finally block never ends
+            },
+          }
+        : {},
+    );
+    const supervisor = supervise({
+      createWorker: factory.create,
+      interaction: 'shared-memory',
+      stopGraceMs: 50,
+      cleanupGraceMs: 200,
+    });
+    await supervisor.whenReady();
+    const running = supervisor.run(program());
+    await vi.waitFor(() => expect(supervisor.state).toBe('running'));
+    const stoppedAt = performance.now();
+    supervisor.stop();
+    expect(await running).toEqual({ kind: 'stopped' });
+    const took = performance.now() - stoppedAt;
+    expect(took).toBeGreaterThanOrEqual(240);
+    expect(took).toBeLessThan(2_000);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
   it('with shared memory, a program that ignores the interrupt is killed after the grace period', async () => {
     const factory = fakeWorkerFactory((index) => (index === 0 ? { run: () => never() } : {}));
     const supervisor = supervise({

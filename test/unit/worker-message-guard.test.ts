@@ -12,6 +12,10 @@ describe('worker message guard', () => {
     const event = { type: 'output', runId: 3, chunks: [{ stream: 'stderr', text: '<b>x</b>' }] };
     expect(parseWorkerEvent(event)).toEqual(event);
     expect(parseWorkerEvent({ type: 'run-flushed', runId: 3 })).toEqual({ type: 'run-flushed', runId: 3 });
+    expect(parseWorkerEvent({ type: 'interrupt-received', runId: 3 })).toEqual({
+      type: 'interrupt-received',
+      runId: 3,
+    });
   });
 
   it.each([

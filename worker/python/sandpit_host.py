@@ -12,12 +12,14 @@ worker/python-sources.ts):
     host.take_signal() -> int
     host.yield_now() -> a promise, resolved when the program may go on
     host.resumed() (back on the program's own stack after waiting on one of those promises)
+    host.interrupt_received() (the program's SIGINT handler is raising KeyboardInterrupt after a Stop)
 
 On a cross-origin isolated page they block with Atomics.wait; elsewhere, with JavaScript Promise
 Integration, Python is suspended (`run_sync`) so the worker's event loop can receive the page's answer.
 Either way a program waiting for input or sleeping uses no CPU, and Stop reaches it at once. An interrupt
 is turned into Python's own SIGINT handling (`_thread.interrupt_main`), so a program that ignores SIGINT
-keeps waiting and is killed by the main thread after the grace period, as it should be.
+keeps waiting and is killed by the main thread after the grace period, as it should be. Our SIGINT
+handler says when the KeyboardInterrupt is raised, so the page waits a little longer for `finally`.
 """
 
 import _thread
@@ -214,6 +216,18 @@ def yield_handler(host, run_sync=None, can_run_sync=None):
     return let_the_page_in
 
 
+def interrupt_handler(notify):
+    """CPython's own SIGINT behaviour (raise KeyboardInterrupt), after telling the page the program got
+    it: the page then gives its `except` and `finally` blocks longer before it kills the worker. A program
+    that replaces the handler (or ignores SIGINT) never says so, and is killed after the short grace."""
+
+    def keyboard_interrupt(signum, frame):
+        notify()
+        raise KeyboardInterrupt
+
+    return keyboard_interrupt
+
+
 def event_waiter(host_io):
     """`wait_event` for turtle, as a plain function: turtle's globals are the learner's to read."""
 
@@ -228,6 +242,9 @@ def install(host, lines, when_exhausted, unavailable_reason=None, events=False):
     for one run. Returns the run's HostIO."""
     host_io = HostIO(host, lines, when_exhausted, unavailable_reason, events=events)
     sys.stdin = LearnerStdin(host_io)
+    notify = getattr(host, "interrupt_received", None)
+    if notify is not None:
+        signal.signal(signal.SIGINT, interrupt_handler(notify))
     yield_signal = int(getattr(host, "yield_signal", 0) or 0)
     if yield_signal:
         signal.signal(yield_signal, yield_handler(host))
