@@ -3,22 +3,28 @@ import type { RunRequest } from '../src/wire/protocol';
 import { installBootstrapFrom, type BootstrapSources } from './bootstrap-install';
 import explainSource from './python/sandpit_explain.py?raw';
 import exceptionTableSource from './python/sandpit_exception_table.py?raw';
+import gatesSource from './python/sandpit_gates.py?raw';
 import guardSource from './python/sandpit_guard.py?raw';
 import hostSource from './python/sandpit_host.py?raw';
 import isolationSource from './python/sandpit_isolation.py?raw';
 import learnerSysSource from './python/sandpit_learner_sys.py?raw';
+import moduleViewsSource from './python/sandpit_module_views.py?raw';
 import policySource from './python/sandpit_policy.py?raw';
 import runnerSource from './python/sandpit_runner.py?raw';
 import tracebackSource from './python/sandpit_traceback.py?raw';
+import writeGuardSource from './python/sandpit_write_guard.py?raw';
 import turtleColorsSource from './python/turtle_colors.py?raw';
 import turtleSource from './python/turtle.py?raw';
 
 /** Sandpit's Python bootstrap, shipped inside the worker bundle and installed into the interpreter's FS. */
 export const PYTHON_SOURCES: BootstrapSources = {
   'sandpit_exception_table.py': exceptionTableSource,
+  'sandpit_gates.py': gatesSource,
   'sandpit_guard.py': guardSource,
+  'sandpit_module_views.py': moduleViewsSource,
   'sandpit_policy.py': policySource,
   'sandpit_learner_sys.py': learnerSysSource,
+  'sandpit_write_guard.py': writeGuardSource,
   'sandpit_isolation.py': isolationSource,
   'sandpit_host.py': hostSource,
   'sandpit_traceback.py': tracebackSource,

@@ -35,7 +35,7 @@ export const HARD_CAP_MS = 2 * 60 * 60 * 1000;
  * killed after STOP_GRACE_MS; one that lies about receiving it gains at most CLEANUP_GRACE_MS.
  */
 export const STOP_GRACE_MS = 300;
-export const CLEANUP_GRACE_MS = 1500;
+export const CLEANUP_GRACE_MS = 600;
 
 export interface SupervisorOptions {
   /** Where the interpreters come from: the sandbox's own pool, or one shared by the widgets of a page. */

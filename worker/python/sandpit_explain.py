@@ -16,6 +16,8 @@ import linecache
 import re
 import sys
 
+from sandpit_module_views import ModuleView
+
 from sandpit_traceback import innermost_learner_entry, instruction_positions
 
 # Long enough for two sentences with a couple of names in them; anything longer is not plain language.
@@ -403,8 +405,9 @@ def _attribute_error(exc, context):
             f"{where} uses .{name} on None. A value is None when it came from a function that returns "
             f"nothing, such as list.sort() or list.append(), which change the list and give back None."
         )
-    if type(obj) is type(sys):
-        # A module's own names, read off its __dict__: dir() would call a module-level __dir__.
+    if type(obj) is type(sys) or type(obj) is ModuleView:
+        # A module's own names, read off its __dict__ (a view's filtered one): dir() would call a
+        # module-level __dir__.
         names = list(obj.__dict__)
     elif obj is not None and type(obj) in _PLAIN_TYPES:
         names = dir(type(obj))

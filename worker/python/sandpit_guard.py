@@ -19,6 +19,7 @@ import re
 import sys
 
 from sandpit_exception_table import mend
+from sandpit_gates import is_learner_code, record_learner_code
 
 # Attributes that reach interpreter internals: the class hierarchy, function globals and code, frames
 # (through tracebacks, generators and coroutines), the import system, and the tools that read them
@@ -60,14 +61,59 @@ def refusal(name):
     return f"'{name}' is not available in the sandbox"
 
 
-def _violation(name, node, filename, source_lines):
+# What the check reads of a syntax tree is taken now, before any program runs: the node classes and their
+# fields, and the getter of an instance's own dict. A program may later patch `ast` (replace `walk`, give
+# `ast.Attribute` a lying `attr` property): the check never asks those for anything.
+_NODE_FIELDS = {
+    cls: tuple(cls._fields) + tuple(getattr(cls, "_attributes", ()))
+    for cls in vars(ast).values()
+    if isinstance(cls, type) and issubclass(cls, ast.AST)
+}
+_instance_dict = ast.AST.__dict__["__dict__"].__get__
+_real_compile = compile
+_ONLY_AST = ast.PyCF_ONLY_AST
+_AST, _ATTRIBUTE, _ALIAS, _CONSTANT = ast.AST, ast.Attribute, ast.alias, ast.Constant
+
+
+class UnsupportedTree(TypeError):
+    """A syntax tree with nodes of other classes than the ast module's own."""
+
+
+def _fields_of(node):
+    fields = _NODE_FIELDS.get(type(node))
+    if fields is None:
+        raise UnsupportedTree(f"syntax trees built from '{type(node).__name__}' nodes are not available in the sandbox")
+    return fields, _instance_dict(node)
+
+
+def _walk(tree):
+    """Every node of `tree`, read through the instance dicts (see above), breadth first like ast.walk (so
+    the first denied name reported is the one nearest the top of the program)."""
+    pending = [tree]
+    index = 0
+    while index < len(pending):
+        node = pending[index]
+        index += 1
+        fields, values = _fields_of(node)
+        yield node, values
+        for name in fields:
+            value = values.get(name)
+            if type(value) is list:
+                pending.extend(item for item in value if isinstance(item, _AST))
+            elif isinstance(value, _AST):
+                pending.append(value)
+
+
+def _violation(name, values, filename, source_lines):
     error = SandboxError(refusal(name))
     error.filename = filename
-    error.lineno = getattr(node, "lineno", None)
-    error.end_lineno = getattr(node, "end_lineno", None)
-    error.offset = (getattr(node, "col_offset", -1) or 0) + 1
-    error.end_offset = (getattr(node, "end_col_offset", -1) or 0) + 1
-    if isinstance(node, ast.Attribute) and error.end_lineno == error.lineno:
+    lineno, end_lineno = values.get("lineno"), values.get("end_lineno")
+    error.lineno = lineno if type(lineno) is int else None
+    error.end_lineno = end_lineno if type(end_lineno) is int else None
+    col, end_col = values.get("col_offset"), values.get("end_col_offset")
+    error.offset = (col if type(col) is int else 0) + 1
+    error.end_offset = (end_col if type(end_col) is int else 0) + 1
+    if "attr" in values and error.end_lineno == error.lineno:
         # Point at the attribute's name, not the whole expression before it.
         error.offset = error.end_offset - len(name)
     if error.lineno and 0 < error.lineno <= len(source_lines):
@@ -75,21 +121,52 @@ def _violation(name, node, filename, source_lines):
     return error
 
 
+def _identifier(value):
+    """A name as the compiler will read it: only a plain str is one (a subclass could answer differently)."""
+    if type(value) is not str:
+        raise UnsupportedTree("syntax trees with names that are not plain strings are not available in the sandbox")
+    return value
+
+
 def check_tree(tree, filename="<string>", source=""):
-    """Raises SandboxError at the first denied name in `tree` (identifiers are already NFKC-normalised)."""
+    """Raises SandboxError at the first denied name in `tree` (identifiers are already NFKC-normalised),
+    UnsupportedTree for nodes of other classes or names that are not plain strings."""
     lines = source.splitlines() if isinstance(source, str) else []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in DENIED_ATTRIBUTES:
-            raise _violation(node.attr, node, filename, lines)
-        if isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                if alias.name in DENIED_ATTRIBUTES:
-                    raise _violation(alias.name, node, filename, lines)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+    for node, values in _walk(tree):
+        kind = type(node)
+        if kind is _ATTRIBUTE and _identifier(values.get("attr")) in DENIED_ATTRIBUTES:
+            raise _violation(values["attr"], values, filename, lines)
+        if kind is _ALIAS and _identifier(values.get("name")) in DENIED_ATTRIBUTES:
+            raise _violation(values["name"], values, filename, lines)
+        if kind is _CONSTANT and type(values.get("value")) is str:
             # "{0.__globals__}".format(f) walks attributes inside str.format.
-            match = _FORMAT_FIELD.search(node.value)
+            match = _FORMAT_FIELD.search(values["value"])
             if match:
-                raise _violation(match.group(1), node, filename, lines)
+                raise _violation(match.group(1), values, filename, lines)
+
+
+def check_source(source, filename="<string>"):
+    """Parses `source` (str or bytes) and checks it; SyntaxError as the compiler would raise it."""
+    tree = _real_compile(source, filename, "exec", _ONLY_AST, dont_inherit=True)
+    text = source.decode("utf-8", "replace") if isinstance(source, (bytes, bytearray)) else str(source)
+    check_tree(tree, filename, text)
+
+
+def compile_learner_code(source, filename, mode="exec", flags=0, optimize=-1, feature_version=None):
+    """The one way the learner's code becomes a code object: parsed and checked, then compiled again from
+    the same text (never from Python syntax-tree objects, whose classes a program can patch to tell the
+    check one name and the compiler another), its exception table mended, and recorded as the learner's
+    own (sandpit_gates). Syntax trees are not compiled: `compile(tree, ...)` is refused."""
+    if isinstance(source, _AST):
+        raise UnsupportedTree("compiling a syntax tree is not available in the sandbox; compile the source text")
+    kwargs = {} if feature_version is None else {"_feature_version": feature_version}
+    tree = _real_compile(source, filename, mode, flags | _ONLY_AST, True, optimize, **kwargs)
+    if flags & _ONLY_AST:
+        return tree
+    text = source.decode("utf-8", "replace") if isinstance(source, (bytes, bytearray)) else str(source)
+    check_tree(tree, filename, text)
+    code = _real_compile(source, filename, mode, flags, True, optimize, **kwargs)
+    return record_learner_code(mend(code))
 
 
 def _check_name(name):
@@ -151,20 +228,13 @@ def make_code_builtins(learner_builtins, real=None):
         if not isinstance(filename, str):
             filename = os.fsdecode(filename)  # bytes or a path-like object: the name the code will carry
         filename = str.__str__(filename)  # a plain str, read once: no overridden startswith or __fspath__
-        if filename.startswith(("/lib/", "/sandpit/")):
-            # Those names mark the standard library's and Pyodide's own code, which the import blocker
-            # trusts: a program may not borrow them.
+        if filename.startswith(("/lib/", "/sandpit/", "<frozen")):
+            # Those names mark the standard library's and Pyodide's own code: a program may not borrow them.
             filename = "<string>"
-        if isinstance(source, ast.AST):
-            tree = source
-            text = ""
-        else:
-            text = source.decode("utf-8", "replace") if isinstance(source, (bytes, bytearray)) else str(source)
-            tree = ast.parse(text, filename, mode, feature_version=None if _feature_version < 0 else _feature_version)
-        check_tree(tree, str(filename), text)
-        if flags & ast.PyCF_ONLY_AST:
-            return tree
-        return mend(real_compile(tree, filename, mode, flags, dont_inherit, optimize))
+        if not isinstance(source, (str, bytes, bytearray, _AST)):
+            raise TypeError("compile() arg 1 must be a string, bytes or AST object")
+        version = None if _feature_version < 0 else _feature_version
+        return compile_learner_code(source, filename, mode, flags, optimize, version)
 
     def _namespaces(globals, locals):
         if globals is None:
@@ -184,7 +254,10 @@ def make_code_builtins(learner_builtins, real=None):
 
     def _code(source, mode):
         if isinstance(source, types.CodeType):
-            return source  # only reachable through compile() above: code attributes are withheld
+            if not is_learner_code(source):
+                # dis.Bytecode(text).codeobj and the like were compiled without the check.
+                raise TypeError("code objects made outside this program are not available in the sandbox")
+            return source
         return compile(source, "<string>", mode)
 
     def exec(source, globals=None, locals=None, /, *, closure=None):

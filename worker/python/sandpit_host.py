@@ -139,11 +139,12 @@ def _time_argument(value):
 
 
 class LearnerStdin(io.TextIOBase):
-    """sys.stdin for learners' programs: readline, read and iteration over the same line source."""
+    """sys.stdin for learners' programs: readline, read and iteration over the same line source.
+    `read_line` is one of learner_functions(): the stream holds no reference to the host itself."""
 
-    def __init__(self, host_io):
+    def __init__(self, read_line):
         super().__init__()
-        self._io = host_io
+        self._read_line = read_line
 
     @property
     def encoding(self):
@@ -160,7 +161,7 @@ class LearnerStdin(io.TextIOBase):
         return False
 
     def readline(self, size=-1):
-        line = self._io.read_line("")
+        line = self._read_line("")
         if line is None:
             return ""
         line += "\n"
@@ -228,20 +229,36 @@ def interrupt_handler(notify):
     return keyboard_interrupt
 
 
-def event_waiter(host_io):
-    """`wait_event` for turtle, as a plain function: turtle's globals are the learner's to read."""
+class LearnerFunctions:
+    """What a run hands the program (as `input`, `sys.stdin`, `time.sleep`) and turtle (`wait_event`):
+    plain functions closing over the run's HostIO. Objects a program can reach hold only these, never the
+    HostIO or the JavaScript host inside it: a function's closure is behind the attribute gate
+    (sandpit_gates), while a bound method's `__self__` would hand out the HostIO itself."""
 
-    def wait_event(timeout_ms):
-        return host_io.wait_event(timeout_ms)
+    __slots__ = ("input", "sleep", "read_line", "wait_event")
 
-    return wait_event
+    def __init__(self, host_io):
+        def input(prompt=""):
+            return host_io.input(prompt)
+
+        def sleep(seconds):
+            return host_io.sleep(seconds)
+
+        def read_line(prompt=""):
+            return host_io.read_line(prompt)
+
+        def wait_event(timeout_ms):
+            return host_io.wait_event(timeout_ms)
+
+        self.input, self.sleep, self.read_line, self.wait_event = input, sleep, read_line, wait_event
 
 
 def install(host, lines, when_exhausted, unavailable_reason=None, events=False):
     """Wire input(), sys.stdin, (when the host can wait) time.sleep and (when it asks for them) yields,
-    for one run. Returns the run's HostIO."""
+    for one run. Returns the run's LearnerFunctions."""
     host_io = HostIO(host, lines, when_exhausted, unavailable_reason, events=events)
-    sys.stdin = LearnerStdin(host_io)
+    functions = LearnerFunctions(host_io)
+    sys.stdin = LearnerStdin(functions.read_line)
     notify = getattr(host, "interrupt_received", None)
     if notify is not None:
         signal.signal(signal.SIGINT, interrupt_handler(notify))
@@ -249,5 +266,5 @@ def install(host, lines, when_exhausted, unavailable_reason=None, events=False):
     if yield_signal:
         signal.signal(yield_signal, yield_handler(host))
     if getattr(host, "can_wait", False):
-        _time.sleep = host_io.sleep
-    return host_io
+        _time.sleep = functions.sleep
+    return functions

@@ -29,13 +29,17 @@ import importlib.util
 import sys
 import types
 
-from sandpit_exception_table import REPLACING_CODE, mend
-from sandpit_guard import check_tree
+import sandpit_gates
+from sandpit_exception_table import REPLACING_CODE
+from sandpit_guard import SandboxError, check_source, check_tree, compile_learner_code
+from sandpit_module_views import JS_PROXY, shield
+from sandpit_write_guard import make_write_guard
 from sandpit_policy import ModuleNotAvailable, module_matches
 
-# Standard library and Pyodide live in this zip; everything else on sys.path is the program's own (it can
-# write files anywhere, /lib/python3.14/site-packages included).
-_TRUSTED_PREFIXES = ("/lib/python314.zip/",)
+# Standard library and Pyodide live in this zip. Its modules are trusted when the zip importer made for it
+# finds them (not by the text of a path: a folder of the same name would be the program's own), and the
+# zip itself can't be changed, moved or replaced (sandpit_write_guard).
+STDLIB_ZIP = "/lib/python314.zip"
 
 # Code that may import the host bridges: Pyodide's own packages, inside the standard library zip.
 TRUSTED_IMPORTERS = ("/lib/python314.zip/pyodide/", "/lib/python314.zip/_pyodide/")
@@ -76,12 +80,7 @@ class LearnerModuleLoader(importlib.machinery.SourceFileLoader):
     learner_builtins = None  # set by install()
 
     def source_to_code(self, data, path, *, _optimize=-1):
-        import ast
-
-        text = importlib.util.decode_source(data)
-        tree = ast.parse(text, path)
-        check_tree(tree, path, text)
-        return mend(compile(tree, path, "exec", dont_inherit=True))
+        return compile_learner_code(importlib.util.decode_source(data), path)
 
     def exec_module(self, module):
         module.__builtins__ = LearnerModuleLoader.learner_builtins
@@ -96,14 +95,17 @@ class InstalledPackageLoader(importlib.machinery.SourceFileLoader):
         self._digest = digest
 
     def get_code(self, fullname):
-        # Always from the verified source: a cached .pyc could have been written by the program.
-        data = self.get_data(self.path)
-        if _record_digest(data) != self._digest:
+        # Always from the verified source: a cached .pyc could have been written by the program. Only
+        # files under /lib, which programs can't change (sandpit_write_guard), are compiled unchecked: the
+        # audit hook checks the source of any other.
+        path = str.__str__(self.path)
+        data = self.get_data(path)
+        if not path.startswith("/lib/") or _record_digest(data) != self._digest:
             raise ModuleNotAvailable(
                 f"module '{fullname}' was changed after its package was installed, so it can't be imported",
                 name=fullname,
             )
-        return compile(data, self.path, "exec", dont_inherit=True)
+        return compile(data, path, "exec", dont_inherit=True)
 
 
 def _record_digest(data):
@@ -122,7 +124,11 @@ class LearnerModuleFinder(importlib.abc.MetaPathFinder):
 
     def find_spec(self, name, path=None, target=None):
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
-        if spec is None or spec.origin is None or spec.origin.startswith(_TRUSTED_PREFIXES):
+        if spec is None or spec.origin is None:
+            return spec
+        if _from_stdlib_zip(spec):
+            if _shield_with:
+                spec.loader = _ShieldingLoader(spec.loader)
             return spec
         if spec.origin in ("namespace", "built-in", "frozen"):
             return spec
@@ -143,13 +149,63 @@ class LearnerModuleFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
-def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted, mender_code, getframe):
+_ZIP_IMPORTER = __import__("zipimport").zipimporter
+_stat = __import__("posix").stat
+_stdlib_zip_inode = []
+
+
+def _from_stdlib_zip(spec):
+    """The module comes from the standard library's own zip, as its zip importer found it."""
+    loader = spec.loader
+    return (
+        type(loader) is _ZIP_IMPORTER
+        and loader.archive == STDLIB_ZIP
+        and [_stat(STDLIB_ZIP).st_ino] == _stdlib_zip_inode
+    )
+
+
+# (policy, learner sys) of the run, once install() has run: standard-library modules loaded from then on
+# are shielded (sandpit_module_views.shield) as soon as they have run, before a program can see them.
+_shield_with = []
+
+
+class _ShieldingLoader:
+    """A standard-library module's zip importer, which shields the module once it has run."""
+
+    def __init__(self, wrapped):
+        self._wrapped = wrapped
+
+    def create_module(self, spec):
+        return self._wrapped.create_module(spec)
+
+    def exec_module(self, module):
+        self._wrapped.exec_module(module)
+        shield(module, *_shield_with)
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+
+def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted, mender_code, annotations_code, getframe,
+                     write_guard, check_source, check_tree, ast_type, sandbox_error):
     # Everything the hook consults is bound here as immutable values (frozenset, tuple, function, code
     # object): no global, no attribute, nothing a program could reach and change.
+    busy = [False]  # the hook's own parse of a source raises a compile event of its own
+
     def sandpit_audit(event, args, _blocked=blocked_events, _bridges=bridge_patterns, _matches=matches,
-                      _trusted=trusted, _mender=mender_code, _getframe=getframe):
+                      _trusted=trusted, _mender=mender_code, _annotations=annotations_code, _getframe=getframe,
+                      _write_guard=write_guard,
+                      _check_source=check_source, _check_tree=check_tree, _ast=ast_type, _busy=busy,
+                      _refusal=sandbox_error, _str=str, _bytes=bytes, _bytearray=bytearray, _type=type,
+                      _isinstance=isinstance,
+                      _stdlib="/lib/"):
         if event == "code.__new__" and _getframe(1).f_code is _mender:
             return  # sandpit_exception_table mending a table: the only code object built after this point
+        if event == "function.__new__" and _getframe(1).f_code is _annotations:
+            # annotationlib evaluating the learner's annotations with stand-in globals (typing.NamedTuple
+            # and dataclasses ask for that): the code is the learner's annotate function's, and the gates
+            # keep any other function's closure and globals from it.
+            return
         if event in _blocked or event.startswith("ctypes."):
             raise RuntimeError(f"'{event}' is not available in the sandbox")
         if event == "import":
@@ -157,6 +213,30 @@ def _make_audit_hook(blocked_events, bridge_patterns, matches, trusted, mender_c
             for pattern in _bridges:
                 if _matches(name, pattern) and not _trusted():
                     raise ModuleNotAvailable(f"module '{name}' is not available in the sandbox", name=name)
+            return
+        if event == "compile":
+            # Whatever compiles source after the program started (the program, or a standard-library
+            # helper it called: dis, typing's forward references) compiles checked source. The standard
+            # library's own modules, imported from its zip, are what the checks protect, not what they
+            # check.
+            source, filename = args[0], args[1]
+            if _busy[0] or (_type(filename) is _str and filename.startswith(_stdlib)):
+                return
+            _busy[0] = True
+            try:
+                if _isinstance(source, _ast):
+                    _check_tree(source)
+                elif _type(source) in (_str, _bytes, _bytearray):
+                    try:
+                        _check_source(source, filename if _type(filename) is _str else "<string>")
+                    except SyntaxError as error:
+                        if _isinstance(error, _refusal):
+                            raise
+                        # Not valid as a module: compile itself says why, in its own mode.
+            finally:
+                _busy[0] = False
+            return
+        _write_guard(event, args)
 
     return sandpit_audit
 
@@ -178,12 +258,20 @@ def trust_installed(distribution_names):
             _installed_files[os.path.normpath(str(file.locate()))] = file.hash.value
 
 
-def install(bridge_patterns, learner_builtins):
-    """Applies the hardening (once per interpreter)."""
+def install(bridge_patterns, learner_builtins, policy=None, learner_sys=None):
+    """Applies the hardening (once per interpreter). With `policy` and the run's `learner_sys`, the
+    standard-library modules loaded so far, and those loaded later, are shielded (sandpit_module_views)."""
     global _installed
     if _installed:
         return
     _installed = True
+    import annotationlib
+    import ast
+
+    # First: it needs ctypes, which the bridges' purge below takes away.
+    sandpit_gates.install([module for name, module in sys.modules.items() if name.startswith("sandpit_")],
+                          (JS_PROXY,))
+    _stdlib_zip_inode.append(_stat(STDLIB_ZIP).st_ino)
     patterns = tuple(bridge_patterns)
     for name in list(sys.modules):
         if any(module_matches(name, pattern) for pattern in patterns):
@@ -196,5 +284,12 @@ def install(bridge_patterns, learner_builtins):
     sys.meta_path.insert(path_finder, LearnerModuleFinder(types.MappingProxyType(dict(_installed_files))))
     sys.meta_path.insert(0, ImportBlocker(patterns))
     sys.path_importer_cache.clear()
+    if policy is not None:
+        _shield_with.extend((policy, learner_sys))
+        for module in list(sys.modules.values()):
+            if isinstance(module, types.ModuleType):
+                shield(module, policy, learner_sys)
     sys.addaudithook(_make_audit_hook(
-        _BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide, REPLACING_CODE, sys._getframe))
+        _BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide, REPLACING_CODE,
+        annotationlib.call_annotate_function.__code__, sys._getframe,
+        make_write_guard(), check_source, check_tree, ast.AST, SandboxError))

@@ -18,6 +18,7 @@ of sandpit_guard applies.
 import builtins as _builtins_module
 
 from sandpit_guard import make_attribute_builtins, make_code_builtins
+from sandpit_module_views import view_of
 
 # Modules that lead from Python to the JavaScript host or to raw memory, CPython's test modules (they poke
 # at interpreter internals), and Sandpit's own bootstrap. Refused to every importer once a program runs.
@@ -90,9 +91,11 @@ def make_import_guard(policy, real_import=_builtins_module.__import__, substitut
 
     Only the learner's code calls it: modules loaded from the standard library keep the real builtins,
     so `random` may import `os` internally even where the learner may not. `substitutes` maps module names
-    to the objects the learner gets instead (their own `sys`).
+    to the objects the learner gets instead (their own `sys`). Modules come back as views
+    (sandpit_module_views), which never hand out a module the policy withholds.
     """
     substitutes = dict(substitutes or {})
+    learner_sys = substitutes.get("sys")
 
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         # A relative import is checked under the name it resolves to: `__package__ = "importlib"` followed
@@ -107,7 +110,7 @@ def make_import_guard(policy, real_import=_builtins_module.__import__, substitut
                     policy.check_import(child)
         if level == 0 and name in substitutes:
             return substitutes[name]
-        return real_import(name, globals, locals, fromlist, level)
+        return view_of(real_import(name, globals, locals, fromlist, level), policy, learner_sys)
 
     guarded_import.__name__ = "__import__"
     guarded_import.__qualname__ = "__import__"

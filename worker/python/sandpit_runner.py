@@ -14,13 +14,10 @@ process-wide state (sys.stdin, time.sleep) for the program's sake without cleani
 import linecache
 import sys
 
-import ast
-
 import sandpit_host
 import sandpit_isolation
 import turtle as _turtle
-from sandpit_exception_table import mend
-from sandpit_guard import check_tree
+from sandpit_guard import compile_learner_code
 from sandpit_learner_sys import learner_sys
 from sandpit_policy import HOST_BRIDGES, Policy, build_builtins
 from sandpit_explain import explain
@@ -94,21 +91,23 @@ def _truncate(report):
     return report
 
 
-def fresh_globals(policy, overrides=None):
+def fresh_globals(policy, overrides=None, sys_module=None):
+    """The program's globals: its builtins under `policy`, and `sys_module` (a new learner_sys() unless
+    given) as what `import sys` gives it."""
     replacements = {"exit": _Exit("exit"), "quit": _Exit("quit"), **(overrides or {})}
+    substitutes = {"sys": sys_module if sys_module is not None else learner_sys()}
     return {
         "__name__": "__main__",
         "__doc__": None,
         "__package__": None,
-        "__builtins__": build_builtins(policy, overrides=replacements, substitutes={"sys": learner_sys()}),
+        "__builtins__": build_builtins(policy, overrides=replacements, substitutes=substitutes),
     }
 
 
 def compile_checked(code, filename):
-    """Parse, refuse denied names (SandboxError, pointing at the line), compile, mend the exception table."""
-    tree = ast.parse(code, filename)
-    check_tree(tree, filename, code)
-    return mend(compile(tree, filename, "exec", dont_inherit=True))
+    """Parse, refuse denied names (SandboxError, pointing at the line), compile, mend the exception table,
+    record the code as the learner's (sandpit_guard.compile_learner_code)."""
+    return compile_learner_code(code, filename)
 
 
 _NO_STDIN = {"lines": [], "whenExhausted": "eof"}
@@ -127,17 +126,18 @@ def run_program(request, host=None):
     filename = str(request["filename"])
     policy = Policy(request["policy"])
     stdin = request.get("stdin") or _NO_STDIN
-    host_io = sandpit_host.install(
+    functions = sandpit_host.install(
         host, stdin["lines"], stdin["whenExhausted"], stdin.get("unavailableReason"),
         events=request.get("events", False))
-    learner_input = host_io.input
+    learner_input = functions.input
     _finish_drawing = _turtle._finish_run
-    _turtle._connect(sandpit_host.event_waiter(host_io), learner_input, getattr(host, "can_wait", False))
+    _turtle._connect(functions.wait_event, learner_input, getattr(host, "can_wait", False))
     _remember_source(code, filename)
     try:
         compiled = compile_checked(code, filename)
-        namespace = fresh_globals(policy, {"input": learner_input})
-        sandpit_isolation.install(HOST_BRIDGES, namespace["__builtins__"])
+        sys_module = learner_sys()
+        namespace = fresh_globals(policy, {"input": learner_input}, sys_module)
+        sandpit_isolation.install(HOST_BRIDGES, namespace["__builtins__"], policy, sys_module)
         exec(compiled, namespace)
         outcome = {"kind": "completed"}
     except SystemExit as exc:

@@ -1,7 +1,7 @@
 # attack: with the real builtins (through operator's attrgetter) add a global for every later program, and
 # with the worker's timers (globalThis through Pyodide's path finder) schedule Python code that writes to
 # the console after this run has ended, hoping it lands in the next run's output
-# expect: bypass ok
+# expect: blocked '__self__' of built-in functions is not available in the sandbox
 from operator import *
 fetch_attr = globals()["attr" + "getter"]
 real_builtins = fetch_attr("__s" + "elf__")(print)

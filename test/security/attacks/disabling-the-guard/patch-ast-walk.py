@@ -1,6 +1,6 @@
 # attack: the guard checks exec'd source with the shared ast module; replace ast.walk so the check sees no
 # nodes, then exec source that names the denied attributes outright
-# expect: bypass ok
+# expect: blocked '__self__' is not available in the sandbox
 import ast
 ast.walk = lambda tree: iter(())
 namespace = {}

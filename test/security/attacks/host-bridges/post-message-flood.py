@@ -1,7 +1,7 @@
 # attack: with the worker's global scope in hand (through inspect borrowed from dataclasses and Pyodide's
 # path finder), talk to the main thread on the worker's own channel: a forged Comlink reply claiming the
 # run completed, then a flood of big messages full of markup
-# expect: bypass ok crashed timeout
+# expect: blocked module 'inspect' is not available in the sandbox \(reached as dataclasses.inspect\)
 import dataclasses
 import os
 members = lambda obj: dict(dataclasses.inspect.getmembers(obj))

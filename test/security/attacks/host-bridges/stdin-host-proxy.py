@@ -1,6 +1,6 @@
 # attack: sys.stdin is the sandbox's own reader, which keeps the JavaScript host object the worker passed in;
 # from a JsProxy, .constructor.constructor is JavaScript's Function, which would evaluate any string
-# expect: bypass ok
+# expect: blocked 'LearnerStdin' object has no attribute '_io'
 import sys
 host = sys.stdin._io._host
 print("SANDBOX-ESCAPED", type(host).__name__, host.constructor)

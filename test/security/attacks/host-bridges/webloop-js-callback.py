@@ -1,7 +1,7 @@
 # attack: asyncio's event loop is Pyodide's WebLoop, whose module keeps a JavaScript function
 # (scheduleCallback, from Pyodide's JS API) in its globals; read them through inspect, borrowed from
 # dataclasses (inspect itself is withheld), whose getmembers reads every attribute with the real getattr
-# expect: bypass ok
+# expect: blocked module 'inspect' is not available in the sandbox \(reached as dataclasses.inspect\)
 import asyncio
 import dataclasses
 members = lambda obj: dict(dataclasses.inspect.getmembers(obj))

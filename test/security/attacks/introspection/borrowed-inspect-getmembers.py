@@ -1,6 +1,6 @@
 # attack: dataclasses imported inspect (withheld), and inspect.getmembers lists every attribute of an
 # object, dunders included, read with the real getattr
-# expect: bypass ok
+# expect: blocked module 'inspect' is not available in the sandbox \(reached as dataclasses.inspect\)
 import dataclasses
 inspect = dataclasses.inspect
 members = lambda obj: dict(inspect.getmembers(obj))

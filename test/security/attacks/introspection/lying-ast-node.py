@@ -1,6 +1,6 @@
 # attack: compile() accepts a syntax tree; a node subclass whose attribute name is a property answers
 # harmlessly while the guard's check_tree reads it and truthfully when the compiler reads it
-# expect: bypass ok
+# expect: blocked compiling a syntax tree is not available in the sandbox
 import ast
 import traceback
 
@@ -23,7 +23,7 @@ def sneaky_tree(source):
             return ast.copy_location(Sneaky(value=node.value, attr=name, ctx=node.ctx), node)
     return ast.fix_missing_locations(Hide().visit(ast.parse(source, mode="eval")))
 
-expression = "os.sys.meta_path[-1].find_spec.X__func__.X__globals__['jsfinder'].jsproxies['js']"
+expression = "os.sys.Xmeta_path[-1].find_spec.X__func__.X__globals__['jsfinder'].jsproxies['js']"
 import os
 G = eval(compile(sneaky_tree(expression), "<tree>", "eval"), {"os": os})
 print("SANDBOX-ESCAPED", G)

@@ -1,7 +1,7 @@
 # attack: a string.Formatter subclass: vformat resolves a replacement field built at run time with the real
 # getattr and hands the object itself to format_field, which we override to keep it; the field walks from
 # os to the real sys, sys.meta_path, Pyodide's path finder, its module globals and the JsFinder's js module
-# expect: bypass ok
+# expect: blocked module 'sys' has no attribute 'meta_path' in the sandbox
 import os
 import string
 

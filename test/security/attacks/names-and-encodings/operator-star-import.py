@@ -1,6 +1,6 @@
 # attack: "from operator import *" puts attrgetter into the namespace without ever naming it, and
 # attrgetter reads attributes with the real getattr
-# expect: bypass ok
+# expect: blocked '__self__' of built-in functions is not available in the sandbox
 from operator import *
 
 fetch_attr = globals()["attr" + "getter"]

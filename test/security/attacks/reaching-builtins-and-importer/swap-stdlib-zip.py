@@ -1,7 +1,7 @@
 # attack: the trust in "standard library" code is by file name; move the standard-library zip aside and
 # put a directory of the same name in its place, holding a module that then runs as Pyodide's own:
 # unchecked, with the real builtins and allowed to import the host bridges
-# expect: bypass ok
+# expect: blocked the interpreter's own files can't be changed in the sandbox
 import os
 import sys
 os.rename("/lib/python314.zip", "/tmp/stdlib.zip")
