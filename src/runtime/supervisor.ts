@@ -238,13 +238,20 @@ export class InterpreterSupervisor {
     active.deadline.resume();
   }
 
-  /** Answers turtle's pending event wait: an event as JSON, `''` (the wait timed out) or `null` (none will come). */
+  /**
+   * Answers turtle's pending event wait: an event as JSON, `''` (the wait timed out) or `null` (none will
+   * come). The time limit was paused while the page waited. A key press or click (an event) gives the
+   * program the whole limit again, since the learner acted: a game steered by keys runs until Stop. A
+   * timeout or "none" resumes the limit where it was: the page's own timers renew nothing, so a worker
+   * that asks for waits it doesn't make (a program with a JavaScript handle) gains only the waits the page
+   * itself sat through, and a fresh limit only for what the learner did.
+   */
   provideEvent(line: string | null): void {
     const active = this.active;
     if (active === null || !active.waitingForEvent) return;
     active.waitingForEvent = false;
     active.process.provideInput(line);
-    if (active.graceTimer === null) active.deadline.restart();
+    if (active.graceTimer === null && line !== null && line !== '') active.deadline.restart();
     else active.deadline.resume();
   }
 

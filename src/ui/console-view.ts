@@ -38,17 +38,22 @@ interface Block {
   chars: number;
   /** Characters of the unfinished line this block ends with (0: it ends with a newline, or is empty). */
   lineChars: number;
+  /** Appending here became too costly (BLOCK_COST_MS): what follows goes into a new block. */
+  closed: boolean;
   last: { kind: Entry['kind']; element: HTMLElement } | null;
 }
 
 /**
  * A block is its own formatting context: appending to one lays out that block again, not the console.
- * Lines longer than a block continue in the next one (a forced wrap on screen; the download is exact): a
- * 10 000-character line appended to one growing span cost Chromium its whole length in layout at every
- * append (measured: 3 ms for the first 500 CJK characters, 30 ms by the twentieth piece).
+ * So a block takes no more once appending to it costs more than BLOCK_COST_MS (a 10 000-character line
+ * appended to one growing span cost Chromium its whole length in layout at every append: 3 ms for the
+ * first 500 CJK characters, 30 ms by the twentieth piece), and a line longer than what its block takes
+ * continues in the next one (a forced wrap on screen; the download is exact). Plain text stays cheap up to
+ * the size caps.
  */
 const LINES_PER_BLOCK = 200;
-const CHARS_PER_BLOCK = 4 * 1024;
+const CHARS_PER_BLOCK = 32 * 1024;
+const BLOCK_COST_MS = 3;
 /** A run's first output, up to this size, is rendered at once instead of at the next frame. */
 const IMMEDIATE_CHARS = 4096;
 
@@ -265,7 +270,9 @@ export class ConsoleView {
       const started = performance.now();
       this.renderText(block, entry, take, takenLines);
       void this.element.scrollHeight; // lays the piece out now, inside the measurement
-      this.renderCost.record(take, performance.now() - started);
+      const cost = performance.now() - started;
+      this.renderCost.record(take, cost);
+      if (cost > BLOCK_COST_MS) block.closed = true;
     }
     this.trim();
     if (followOutput) this.element.scrollTop = this.element.scrollHeight;
@@ -281,7 +288,7 @@ export class ConsoleView {
    */
   private blockFor(entry: Entry): { block: Block; room: number } {
     const last = this.blocks[this.blocks.length - 1];
-    if (last !== undefined) {
+    if (last !== undefined && !last.closed) {
       if (last.lineChars > 0 && entry.kind !== 'note') {
         if (last.lineChars < CHARS_PER_BLOCK) return { block: last, room: CHARS_PER_BLOCK - last.lineChars };
       } else if (last.lines < LINES_PER_BLOCK && last.chars < CHARS_PER_BLOCK) {
@@ -294,7 +301,7 @@ export class ConsoleView {
     const element = document.createElement('div');
     element.className = 'console-block';
     this.element.append(element);
-    const block: Block = { element, lines: 0, chars: 0, lineChars: 0, last: null };
+    const block: Block = { element, lines: 0, chars: 0, lineChars: 0, last: null, closed: false };
     this.blocks.push(block);
     return { block, room: CHARS_PER_BLOCK };
   }

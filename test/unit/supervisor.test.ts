@@ -450,6 +450,63 @@ describe('InterpreterSupervisor', () => {
     expect(seen[0]).toContain('Up');
   });
 
+  it('a worker that asks for timed event waits and computes on gains only the waits the page sat through', async () => {
+    // A forged wait: a program with a JavaScript handle posts event-waits of 10 ms and never waits itself.
+    // Each answer is the page's own timer ('' after the timeout), which renews nothing.
+    const factory = fakeWorkerFactory({
+      run: async (request, events) => {
+        for (;;) {
+          events.postMessage({ type: 'event-wait', runId: request.runId, timeoutMs: 10 });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      },
+    });
+    const supervisor = supervise({ createWorker: factory.create, interaction: 'shared-memory' });
+    const started = performance.now();
+    let waitedMs = 0;
+    const end = await supervisor.run(
+      program({
+        deadlineMs: 100,
+        onEventWait: (timeoutMs) => {
+          const asked = performance.now();
+          setTimeout(() => {
+            waitedMs += performance.now() - asked;
+            supervisor.provideEvent('');
+          }, timeoutMs);
+        },
+      }),
+    );
+    const elapsed = performance.now() - started;
+    expect(end).toEqual({ kind: 'timeout' });
+    // Its limit plus the waits the page observed (and a little for timers firing late), never more.
+    expect(elapsed).toBeLessThanOrEqual(100 + waitedMs + 50);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
+  it('a forged "interrupt received" earns a program that ignores Stop only the cleanup grace', async () => {
+    const factory = fakeWorkerFactory({
+      run: async (request, events) => {
+        for (;;) {
+          events.postMessage({ type: 'interrupt-received', runId: request.runId });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      },
+    });
+    const supervisor = supervise({
+      createWorker: factory.create,
+      interaction: 'jspi',
+      stopGraceMs: 30,
+      cleanupGraceMs: 60,
+    });
+    const running = supervisor.run(program({ deadlineMs: 10_000 }));
+    await vi.waitFor(() => expect(supervisor.state).toBe('running'));
+    const stoppedAt = performance.now();
+    supervisor.stop();
+    expect(await running).toEqual({ kind: 'stopped' });
+    expect(performance.now() - stoppedAt).toBeLessThan(30 + 60 + 50);
+    expect(factory.workers[0]?.terminated).toBe(true);
+  });
+
   it('asks for input, pauses the time limit while waiting, and delivers the answer', async () => {
     const factory = fakeWorkerFactory({
       run: async (request, events, worker) => {

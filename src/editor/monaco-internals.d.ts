@@ -1,0 +1,9 @@
+// Monaco's internal modules ship without type declarations; monaco-stages.ts only evaluates them.
+declare module 'monaco-editor/base/browser/dom';
+declare module 'monaco-editor/editor/common/config/editorOptions';
+declare module 'monaco-editor/editor/common/model/textModel';
+declare module 'monaco-editor/editor/browser/view';
+declare module 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget';
+declare module 'monaco-editor/editor/standalone/browser/standaloneServices';
+declare module 'monaco-editor/editor/standalone/browser/standaloneEditor';
+declare module 'monaco-editor/editor/standalone/browser/standaloneLanguages';
