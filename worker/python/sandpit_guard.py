@@ -145,11 +145,29 @@ def check_tree(tree, filename="<string>", source=""):
                 raise _violation(match.group(1), values, filename, lines)
 
 
+# Names that code compiled by the standard library from a program's text (typing's forward references,
+# evaluated with empty globals) would look up in the *real* builtins: importing what the policy withholds.
+_FOREIGN_DENIED_NAMES = frozenset({"__import__", "breakpoint"})
+_NAME = ast.Name
+
+# The source compile_learner_code is compiling right now, as the audit event shows it (UTF-8 bytes): the
+# audit hook's own check of it is redundant.
+_learner_source = [None]
+
+
 def check_source(source, filename="<string>"):
-    """Parses `source` (str or bytes) and checks it; SyntaxError as the compiler would raise it."""
+    """Checks source that something other than compile_learner_code compiles after the program started
+    (the audit hook calls this): parsed, checked like the learner's, and refused the names in
+    _FOREIGN_DENIED_NAMES. SyntaxError as the compiler would raise it."""
+    if _learner_source[0] is not None and source == _learner_source[0]:
+        return
     tree = _real_compile(source, filename, "exec", _ONLY_AST, dont_inherit=True)
     text = source.decode("utf-8", "replace") if isinstance(source, (bytes, bytearray)) else str(source)
     check_tree(tree, filename, text)
+    lines = text.splitlines()
+    for node, values in _walk(tree):
+        if type(node) is _NAME and values.get("id") in _FOREIGN_DENIED_NAMES:
+            raise _violation(values["id"], values, filename, lines)
 
 
 def compile_learner_code(source, filename, mode="exec", flags=0, optimize=-1, feature_version=None):
@@ -159,13 +177,22 @@ def compile_learner_code(source, filename, mode="exec", flags=0, optimize=-1, fe
     own (sandpit_gates). Syntax trees are not compiled: `compile(tree, ...)` is refused."""
     if isinstance(source, _AST):
         raise UnsupportedTree("compiling a syntax tree is not available in the sandbox; compile the source text")
+    # Plain str or bytes, read once: a subclass could run code of its own while we compile.
+    source = str.__str__(source) if isinstance(source, str) else bytes(source)
     kwargs = {} if feature_version is None else {"_feature_version": feature_version}
-    tree = _real_compile(source, filename, mode, flags | _ONLY_AST, True, optimize, **kwargs)
-    if flags & _ONLY_AST:
-        return tree
-    text = source.decode("utf-8", "replace") if isinstance(source, (bytes, bytearray)) else str(source)
-    check_tree(tree, filename, text)
-    code = _real_compile(source, filename, mode, flags, True, optimize, **kwargs)
+    try:
+        _learner_source[0] = source.encode("utf-8") if isinstance(source, str) else source
+    except UnicodeError:
+        _learner_source[0] = None
+    try:
+        tree = _real_compile(source, filename, mode, flags | _ONLY_AST, True, optimize, **kwargs)
+        if flags & _ONLY_AST:
+            return tree
+        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+        check_tree(tree, filename, text)
+        code = _real_compile(source, filename, mode, flags, True, optimize, **kwargs)
+    finally:
+        _learner_source[0] = None
     return record_learner_code(mend(code))
 
 
