@@ -323,6 +323,12 @@ const rows: Row[] = [
   },
   { figure: 'first visit, gzip: Pyodide', unit: 'KiB', sandpit: bytes.groups.pyodide.gzip / 1024, raw: null },
   {
+    figure: 'first visit, gzip: analysis worker (problems, Format; after Python is ready)',
+    unit: 'KiB',
+    sandpit: bytes.groups.analysis.gzip / 1024,
+    raw: null,
+  },
+  {
     figure: '20 widgets: memory once loaded (Python ready)',
     unit: 'MiB',
     sandpit: median(widgets.map((w) => w.loadedBytes / MiB)),

@@ -8,6 +8,18 @@ export interface ErrorMark {
   readonly message: string;
 }
 
+/** A problem to show as a squiggle (AnalysisProblem of src/wire/protocol.ts has this shape). */
+export interface EditorProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Shown faded (an unused import). */
+  readonly unnecessary: boolean;
+}
+
 export interface PythonEditorOptions {
   readonly container: HTMLElement;
   readonly initialCode: string;
@@ -23,6 +35,13 @@ export interface PythonEditorOptions {
   readonly label?: string;
   /** Default: the system's colour scheme. */
   readonly theme?: 'light' | 'dark';
+  /**
+   * The problems in the code, asked for each time typing pauses (PROBLEMS_DEBOUNCE_MS); null means "no
+   * answer" (superseded or failed) and leaves the squiggles as they are.
+   */
+  readonly problems?: (code: string) => Promise<readonly EditorProblem[] | null>;
+  /** The code formatted, or null when it can't be: what Format (and Shift+Alt+F) puts in its place. */
+  readonly formatter?: (code: string) => Promise<string | null>;
 }
 
 export interface PythonEditor {
@@ -33,11 +52,53 @@ export interface PythonEditor {
   setCode(code: string): void;
   markError(mark: ErrorMark): void;
   clearMarks(): void;
+  /** Formats the code (one undoable edit); resolves with whether anything could be formatted. */
+  format(): Promise<boolean>;
   focus(): void;
   dispose(): void;
 }
 
 const MARKER_OWNER = 'sandpit';
+const PROBLEMS_OWNER = 'sandpit-problems';
+
+/** How long typing must pause before the code is looked at for problems. */
+export const PROBLEMS_DEBOUNCE_MS = 400;
+
+/** Each model's formatter, for the one formatting provider Monaco has for Python. */
+const formatters = new WeakMap<object, (code: string) => Promise<string | null>>();
+let formattingProviderRegistered = false;
+
+function registerFormattingProvider(): void {
+  if (formattingProviderRegistered) return;
+  formattingProviderRegistered = true;
+  monaco.languages.registerDocumentFormattingEditProvider('python', {
+    async provideDocumentFormattingEdits(model) {
+      const format = formatters.get(model);
+      if (format === undefined) return [];
+      const before = model.getValue();
+      const versionId = model.getVersionId();
+      const after = await format(before);
+      // Typed into meanwhile, or nothing to change: no edit.
+      if (after === null || after === before || model.getVersionId() !== versionId) return [];
+      return [{ range: model.getFullModelRange(), text: after }];
+    },
+  });
+}
+
+function markerOf(problem: EditorProblem, model: { getLineCount(): number }): MonacoMarker {
+  const lastLine = model.getLineCount();
+  return {
+    severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    message: problem.message,
+    startLineNumber: Math.min(problem.line, lastLine),
+    startColumn: problem.column,
+    endLineNumber: Math.min(problem.endLine, lastLine),
+    endColumn: problem.endColumn,
+    tags: problem.unnecessary ? [monaco.MarkerTag.Unnecessary] : [],
+  };
+}
+
+type MonacoMarker = Parameters<typeof monaco.editor.setModelMarkers>[2][number];
 
 /** How long typing must pause before a change is reported: a burst of keystrokes is one change. */
 export const CHANGE_DEBOUNCE_MS = 250;
@@ -100,11 +161,45 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     changeTimer = null;
     options.onChange(editor.getValue());
   };
+  // Problems as the learner types: asked for once typing pauses, shown for the code they were found in.
+  let problemsTimer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+  const lookForProblems = () => {
+    problemsTimer = null;
+    const findProblems = options.problems;
+    if (findProblems === undefined || disposed) return;
+    const versionId = model.getVersionId();
+    void findProblems(editor.getValue()).then((problems) => {
+      if (problems === null || disposed || model.getVersionId() !== versionId) return;
+      monaco.editor.setModelMarkers(
+        model,
+        PROBLEMS_OWNER,
+        problems.map((problem) => markerOf(problem, model)),
+      );
+      container.dataset.problems = String(problems.length);
+    });
+  };
+  if (options.problems !== undefined) lookForProblems();
+  if (options.formatter !== undefined) {
+    registerFormattingProvider();
+    formatters.set(model, options.formatter);
+  }
   const changeSubscription = editor.onDidChangeModelContent(() => {
     if (changeTimer !== null) clearTimeout(changeTimer);
     changeTimer = setTimeout(flushChange, CHANGE_DEBOUNCE_MS);
+    if (options.problems !== undefined) {
+      delete container.dataset.problems;
+      if (problemsTimer !== null) clearTimeout(problemsTimer);
+      problemsTimer = setTimeout(lookForProblems, PROBLEMS_DEBOUNCE_MS);
+    }
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onRunShortcut());
+  if (options.formatter !== undefined) {
+    // Shift+Alt+F formats on every system (Monaco's own binding is Ctrl+Shift+I on Linux).
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void editor.getAction('editor.action.formatDocument')?.run();
+    });
+  }
 
   const colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
   const onSchemeChange = () => monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
@@ -140,8 +235,17 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       delete container.dataset.errorLine;
     },
+    async format() {
+      const action = editor.getAction('editor.action.formatDocument');
+      if (action === null || options.formatter === undefined) return false;
+      const before = model.getAlternativeVersionId();
+      await action.run();
+      return model.getAlternativeVersionId() !== before;
+    },
     focus: () => editor.focus(),
     dispose() {
+      disposed = true;
+      if (problemsTimer !== null) clearTimeout(problemsTimer);
       flushChange();
       colorScheme?.removeEventListener('change', onSchemeChange);
       changeSubscription.dispose();

@@ -1,3 +1,4 @@
+import { sharedCodeAnalysis } from '../analysis/code-analysis';
 import { loadEditorFactory } from '../editor/load-editor';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type RunResult, type Sandbox } from '../runtime/sandbox';
@@ -205,11 +206,15 @@ export class SandpitPythonElement extends HTMLElement {
     this.fitHeight(mounted);
     const createEditor = await loadEditorFactory();
     if (this.mounted !== mounted) return; // removed from the page while Monaco loaded
+    const analysis = sharedCodeAnalysis();
     const editor = createEditor({
       container: host,
       initialCode: this.currentCode ?? '',
       onChange: () => this.fitHeight(mounted),
       onRunShortcut: () => void this.run(),
+      // Problems as the learner types, and Shift+Alt+F, from the page's one analysis worker.
+      problems: (code) => analysis.problems(code),
+      formatter: (code) => analysis.format(code),
       ...(theme ? { theme } : {}),
     });
     ui.staticCode.remove();

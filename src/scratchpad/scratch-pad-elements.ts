@@ -16,6 +16,8 @@ export class ScratchPadElements {
   readonly truncationBanner: HTMLElement;
   readonly downloadOutput: HTMLButtonElement;
   readonly history: HTMLButtonElement;
+  /** Format: enabled once the editor (Monaco) is there. */
+  readonly format: HTMLButtonElement;
   readonly historyPanel: HTMLElement;
   private readonly sharePanel: HTMLElement;
   private readonly shareLinkField: HTMLInputElement;
@@ -36,6 +38,7 @@ export class ScratchPadElements {
     this.truncationBanner = this.find('output-truncated', HTMLElement);
     this.downloadOutput = this.find('download-output', HTMLButtonElement);
     this.history = this.find('history', HTMLButtonElement);
+    this.format = this.find('format', HTMLButtonElement);
     this.historyPanel = this.find('history-panel', HTMLElement);
     this.sharePanel = this.find('share-panel', HTMLElement);
     this.shareLinkField = this.find('share-link', HTMLInputElement);

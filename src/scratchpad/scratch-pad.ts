@@ -1,4 +1,5 @@
 import { memoryFromUrl, timeoutFromUrl, warmInterpretersFromUrl } from '../config/url-options';
+import { sharedCodeAnalysis } from '../analysis/code-analysis';
 import { loadEditorFactory } from '../editor/load-editor';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type Sandbox } from '../runtime/sandbox';
@@ -92,6 +93,7 @@ export class ScratchPad {
     const { signal } = this.listeners;
     this.ui.share.addEventListener('click', () => void this.share(), { signal });
     this.ui.clear.addEventListener('click', () => this.surface.console.clear(), { signal });
+    this.ui.format.addEventListener('click', () => void this.format(), { signal });
     window.addEventListener('hashchange', () => this.loadSharedCodeFromHash(), { signal });
     // A reload or a closed tab right after typing: write what the editor holds now.
     window.addEventListener('pagehide', () => this.saveNow(), { signal });
@@ -142,16 +144,38 @@ export class ScratchPad {
     const createEditor = await loadEditorFactory(() => this.whenNothingRuns());
     // From the plain text area's code as it is now: whatever was typed while Monaco loaded is kept.
     this.ui.removePlainEditor();
+    const analysis = sharedCodeAnalysis();
     const editor = createEditor({
       container: this.ui.editor,
       initialCode: this.plainCode,
       onChange: (code) => this.codeChanged(code),
       onRunShortcut: () => void this.run(),
+      problems: (code) => analysis.problems(code),
+      formatter: (code) => analysis.format(code),
     });
+    this.ui.format.disabled = false;
     this.editor = editor;
     this.surface.setEditor(editor);
     this.ui.editor.dataset.ready = 'true';
     editor.focus();
+  }
+
+  /** Format: the code laid out in the standard style, or a note saying why it can't be. */
+  private async format(): Promise<void> {
+    const editor = this.editor;
+    if (editor === null) return;
+    this.ui.format.disabled = true;
+    try {
+      const changed = await editor.format();
+      if (!changed)
+        this.notices.show(
+          'info',
+          'Format changed nothing: the code is already laid out, or it has an error to fix first.',
+        );
+    } finally {
+      this.ui.format.disabled = false;
+      editor.focus();
+    }
   }
 
   /** Ends the sandbox, the editor and every listener (the page is going away, or a test is done). */

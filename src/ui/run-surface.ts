@@ -57,6 +57,8 @@ export class RunSurface {
   readonly status: StatusLine;
   private readonly banner: TruncationBanner;
   private editor: MarkableEditor | null = null;
+  /** The last run's error mark, kept for an editor that arrives after the run (Monaco waits for runs). */
+  private mark: ErrorMark | null = null;
   private graphics: GraphicsPane | null = null;
   private readonly listeners = new AbortController();
 
@@ -91,6 +93,7 @@ export class RunSurface {
   /** The editor whose lines error marks go to, once it has loaded. */
   setEditor(editor: MarkableEditor | null): void {
     this.editor = editor;
+    if (editor !== null && this.mark !== null) editor.markError(this.mark);
   }
 
   /** The turtle drawing, made and placed when a program first draws or waits for a key or click. */
@@ -122,6 +125,7 @@ export class RunSurface {
   async run(sandbox: Sandbox, run: SurfaceRun): Promise<RunResult | null> {
     const output = this.console;
     output.clear();
+    this.mark = null;
     this.editor?.clearMarks();
     this.graphics?.beginRun();
     let result: RunResult;
@@ -149,12 +153,13 @@ export class RunSurface {
     if (result.status === 'error') {
       output.append('stderr', result.error.traceback);
       if (result.error.line !== null) {
-        this.editor?.markError({
+        this.mark = {
           line: result.error.line,
           column: result.error.column,
           endColumn: result.error.endColumn,
           message: `${result.error.type}: ${result.error.message}`,
-        });
+        };
+        this.editor?.markError(this.mark);
       }
     }
     // A flood's backlog would keep drawing for seconds after Stop; the learner asked for it to end now.

@@ -204,3 +204,32 @@ export interface WorkerApi {
   boot(options: BootOptions): Promise<BootReport>;
   run(request: RunRequest): Promise<RunReport>;
 }
+
+/**
+ * A problem the analysis worker found in the code as typed (worker/python/sandpit_analysis.py): where it
+ * is (1-based lines and columns, the end exclusive) and what it is, in CPython's words for syntax errors.
+ */
+export interface AnalysisProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** `syntax`, `syntax-warning`, `undefined-name`, `unused-import`, `unused-variable`. */
+  readonly code: string | null;
+  /** Code that does nothing (an unused import): the editor fades it. */
+  readonly unnecessary: boolean;
+}
+
+/**
+ * The analysis worker's Comlink API (worker/analysis.worker.ts): a Python of its own that reads the
+ * learner's code as they type and never runs it.
+ */
+export interface AnalysisApi {
+  /** Loads Pyodide and the analysis modules; resolves when `problems` and `format` can answer. */
+  boot(options: { readonly indexURL?: string }): Promise<void>;
+  problems(code: string): Promise<unknown>;
+  /** The code laid out in the standard style, or null when it can't be formatted without changing it. */
+  format(code: string): Promise<unknown>;
+}

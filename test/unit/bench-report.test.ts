@@ -43,5 +43,10 @@ describe('the benchmark report', () => {
     expect(byteGroup('assets/index-DD6WlBRX.js')).toBe('app');
     expect(byteGroup('assets/sandbox.worker-BZl93fcc.js')).toBe('app');
     expect(byteGroup('index.html')).toBe('app');
+    // Monaco's layers arrive after Python is ready, in chunks named after its modules; the analysis worker
+    // then too.
+    expect(byteGroup('assets/standaloneServices-DXLAytv2.js', true)).toBe('monaco');
+    expect(byteGroup('assets/standaloneServices-DXLAytv2.js')).toBe('app');
+    expect(byteGroup('assets/analysis.worker-DF9AtKg5.js', true)).toBe('analysis');
   });
 });

@@ -12,6 +12,7 @@ import { LEARNER_POLICY } from '../../src/runtime/policy';
 import { installBootstrap } from '../../worker/python-sources';
 
 const TEST_DIR = path.resolve(import.meta.dirname, '../python');
+const ANALYSIS_DIR = path.resolve(import.meta.dirname, '../../worker/python');
 let pyodide: PyodideAPI;
 
 beforeAll(async () => {
@@ -22,6 +23,9 @@ beforeAll(async () => {
     pyodide.FS.writeFile(`/tests/${file}`, readFileSync(path.join(TEST_DIR, file), 'utf8'));
   }
   pyodide.FS.writeFile('/tests/learner_policy.json', JSON.stringify(LEARNER_POLICY));
+  // The analysis worker's modules (worker/analysis.worker.ts loads them into a Python of its own).
+  for (const name of ['sandpit_analysis.py', 'sandpit_format.py'])
+    pyodide.FS.writeFile(`/tests/${name}`, readFileSync(path.join(ANALYSIS_DIR, name), 'utf8'));
   pyodide.runPython("import sys; sys.path.insert(0, '/tests')");
   // Import every test module now: the first program run hardens this interpreter for good (as it does in
   // the browser), and from then on the bootstrap's own modules can no longer be imported.
