@@ -42,6 +42,8 @@ try:
 finally:
     sys.path.remove(${JSON.stringify(BOOTSTRAP_DIR)})
 import ${PRELOADED_MODULES.join(', ')}
+# The attribute gate and the look at the loaded modules, once, here: a snapshot then holds them.
+sys.modules["sandpit_isolation"].prepare()
 del sys, sandpit_runner, ${PRELOADED_MODULES.join(', ')}
 `);
 }

@@ -41,9 +41,14 @@ for (const file of readdirSync(TEST_DIR).filter((name) => /^test_\w+\.py$/.test(
   const testNames = [...source.matchAll(/^def (test_\w+)\(/gm)].map((match) => match[1]);
   describe(`python: ${file}`, () => {
     for (const name of testNames) {
-      it(name ?? '', () => {
-        pyodide.runPython(`import ${moduleName}\n${moduleName}.${name}()`);
-      });
+      // Two minutes: the reachability walk takes about 15 s alone, and several times that beside a busy suite.
+      it(
+        name ?? '',
+        () => {
+          pyodide.runPython(`import ${moduleName}\n${moduleName}.${name}()`);
+        },
+        120_000,
+      );
     }
   });
 }

@@ -32,7 +32,7 @@ import types
 import sandpit_gates
 from sandpit_exception_table import REPLACING_CODE
 from sandpit_guard import SandboxError, check_source, check_tree, compile_learner_code
-from sandpit_module_views import JS_PROXY, shield
+from sandpit_module_views import JS_PROXY, held_modules, shield
 from sandpit_write_guard import make_write_guard
 from sandpit_policy import ModuleNotAvailable, module_matches
 
@@ -258,6 +258,25 @@ def trust_installed(distribution_names):
             _installed_files[os.path.normpath(str(file.locate()))] = file.hash.value
 
 
+# What prepare() found, for install(): the modules it looked at (by id, kept alive) and, per module, the
+# modules its classes keep (sandpit_module_views.held_modules).
+_prepared_modules = {}
+
+
+def prepare():
+    """The part of the hardening that costs time and depends on no run, done when the bootstrap is installed
+    (so a memory snapshot holds it, and a run doesn't pay for it): the attribute gate on the built-in types
+    (it needs ctypes, which programs never get), and a look at the loaded modules for classes that keep
+    modules."""
+    if _prepared_modules:
+        return
+    sandpit_gates.install([module for name, module in sys.modules.items() if name.startswith("sandpit_")],
+                          (JS_PROXY,))
+    for module in list(sys.modules.values()):
+        if isinstance(module, types.ModuleType):
+            _prepared_modules[id(module)] = (module, held_modules(module))
+
+
 def install(bridge_patterns, learner_builtins, policy=None, learner_sys=None):
     """Applies the hardening (once per interpreter). With `policy` and the run's `learner_sys`, the
     standard-library modules loaded so far, and those loaded later, are shielded (sandpit_module_views)."""
@@ -268,9 +287,7 @@ def install(bridge_patterns, learner_builtins, policy=None, learner_sys=None):
     import annotationlib
     import ast
 
-    # First: it needs ctypes, which the bridges' purge below takes away.
-    sandpit_gates.install([module for name, module in sys.modules.items() if name.startswith("sandpit_")],
-                          (JS_PROXY,))
+    prepare()  # normally done already, before the snapshot
     _stdlib_zip_inode.append(_stat(STDLIB_ZIP).st_ino)
     patterns = tuple(bridge_patterns)
     for name in list(sys.modules):
@@ -287,8 +304,12 @@ def install(bridge_patterns, learner_builtins, policy=None, learner_sys=None):
     if policy is not None:
         _shield_with.extend((policy, learner_sys))
         for module in list(sys.modules.values()):
-            if isinstance(module, types.ModuleType):
-                shield(module, policy, learner_sys)
+            if not isinstance(module, types.ModuleType):
+                continue
+            known = _prepared_modules.get(id(module))
+            held = known[1] if known is not None and known[0] is module else None
+            if held != []:
+                shield(module, policy, learner_sys, held)
     sys.addaudithook(_make_audit_hook(
         _BLOCKED_EVENTS, patterns, module_matches, requested_by_pyodide, REPLACING_CODE,
         annotationlib.call_annotate_function.__code__, sys._getframe,

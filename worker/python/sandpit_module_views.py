@@ -141,21 +141,33 @@ def view_of(module, policy, learner_sys):
     return view
 
 
-def shield(module, policy, learner_sys):
-    """Puts views in place of the modules that `module`'s own classes keep as class attributes
-    (`pathlib.PurePosixPath.parser` is the real `posixpath`, whose `os.sys` is the real `sys`), in the
-    classes and in `module`'s globals alike, so the module's own identity checks (`self.parser is
-    posixpath`) keep holding. Called for the standard library's modules as they are loaded."""
+def held_modules(module):
+    """(class, attribute name) for each module that `module`'s own classes keep as a class attribute
+    (`pathlib.PurePosixPath.parser` is the real `posixpath`, whose `os.sys` is the real `sys`)."""
     namespace = _module_dict(module)
     module_name = namespace.get("__name__")
-    replaced = {}
+    held = []
     for value in list(namespace.values()):
         if not isinstance(value, type) or value.__dict__.get("__module__") != module_name:
             continue
-        for name, held in list(value.__dict__.items()):
-            if isinstance(held, _MODULE_TYPE) and type(held) is not ModuleView:
-                view = replaced.setdefault(id(held), view_of(held, policy, learner_sys))
-                setattr(value, name, view)
+        for name, kept in list(value.__dict__.items()):
+            if isinstance(kept, _MODULE_TYPE) and type(kept) is not ModuleView:
+                held.append((value, name))
+    return held
+
+
+def shield(module, policy, learner_sys, held=None):
+    """Puts views in place of the modules `module`'s own classes keep (held_modules, or `held` when
+    already found), in the classes and in `module`'s globals alike, so the module's own identity checks
+    (`self.parser is posixpath`) keep holding. Called for the standard library's modules as they are loaded."""
+    namespace = _module_dict(module)
+    replaced = {}
+    for cls, name in held_modules(module) if held is None else held:
+        kept = cls.__dict__.get(name)
+        if isinstance(kept, _MODULE_TYPE) and type(kept) is not ModuleView:
+            view = replaced.setdefault(id(kept), view_of(kept, policy, learner_sys))
+            setattr(cls, name, view)
+            replaced.setdefault(id(view), view)
     for name, value in list(namespace.items()):
         if id(value) in replaced and replaced[id(value)] is not value:
             namespace[name] = replaced[id(value)]
