@@ -2,7 +2,7 @@ import type { NoteKind } from '../runtime/verdict';
 import { DisplayLimiter, type DisplayLimits } from './display-limits';
 import { LiveRegionGuard } from './live-region-guard';
 import { OutputArchive } from './output-archive';
-import { RenderCostModel } from './render-cost';
+import { RenderCostModel, isComplex } from './render-cost';
 import { makeControlsVisible } from './visible-controls';
 
 export type { NoteKind };
@@ -45,7 +45,7 @@ interface Block {
 
 /**
  * A block is its own formatting context: appending to one lays out that block again, not the console.
- * So a block takes no more once appending to it costs more than BLOCK_COST_MS (a 10 000-character line
+ * So a block takes no more once a frame appending to it costs more than BLOCK_COST_MS (a 10 000-character line
  * appended to one growing span cost Chromium its whole length in layout at every append: 3 ms for the
  * first 500 CJK characters, 30 ms by the twentieth piece), and a line longer than what its block takes
  * continues in the next one (a forced wrap on screen; the download is exact). Plain text stays cheap up to
@@ -242,18 +242,28 @@ export class ConsoleView {
   private renderFrame(): void {
     this.frame = null;
     const followOutput = this.isScrolledToBottom();
+    // The caps bound the work per frame on a fast machine; the clock bounds the appends on a slow or busy
+    // one. What layout costs is measured once per frame (the console's height is read after the appends),
+    // and sizes the next frame's share of plain and of other text, so no frame stalls the page whatever
+    // the script (render-cost.ts).
     let chars = this.charsPerFrame;
     let lines = this.linesPerFrame;
-    // The caps bound the work per frame on a fast machine; the clock bounds it on a slow or busy one. The
-    // clock counts layout too: each piece is laid out before the next is taken (reading the console's
-    // height), and its measured cost sizes the next piece, so no piece stalls the page whatever its script.
-    const deadline = performance.now() + this.msPerFrame;
+    let plainLeft = this.renderCost.budget(false);
+    let complexLeft = this.renderCost.budget(true);
+    let plainChars = 0;
+    let complexChars = 0;
+    let lastBlock: Block | null = null;
+    const started = performance.now();
+    const deadline = started + this.msPerFrame;
     while (chars > 0 && lines > 0 && this.pending.length > 0 && performance.now() < deadline) {
       const first = this.pending[0];
       if (first === undefined) break;
       const { entry } = first;
       const { block, room } = this.blockFor(entry);
-      const cap = Math.min(chars, room, this.renderCost.pieceChars(entry.text));
+      const complex = isComplex(entry.text, Math.min(chars, room, plainLeft));
+      const left = complex ? complexLeft : plainLeft;
+      if (left <= 0) break;
+      const cap = Math.min(chars, room, left);
       const take =
         first.lines <= lines && entry.text.length <= cap ? entry.text : prefixWithin(entry.text, cap, lines);
       const takenLines = take.length === entry.text.length ? first.lines : countLines(take);
@@ -267,15 +277,22 @@ export class ConsoleView {
       this.pendingLines -= takenLines;
       chars -= take.length;
       lines -= Math.max(1, takenLines);
-      const started = performance.now();
+      if (complex) {
+        complexLeft -= take.length;
+        complexChars += take.length;
+      } else {
+        plainLeft -= take.length;
+        plainChars += take.length;
+      }
       this.renderText(block, entry, take, takenLines);
-      void this.element.scrollHeight; // lays the piece out now, inside the measurement
-      const cost = performance.now() - started;
-      this.renderCost.record(take, cost);
-      if (cost > BLOCK_COST_MS) block.closed = true;
+      lastBlock = block;
     }
     this.trim();
-    if (followOutput) this.element.scrollTop = this.element.scrollHeight;
+    const height = this.element.scrollHeight; // lays this frame's text out now, inside the measurement
+    const cost = performance.now() - started;
+    this.renderCost.recordFrame(plainChars, complexChars, cost);
+    if (lastBlock !== null && cost > BLOCK_COST_MS) lastBlock.closed = true;
+    if (followOutput) this.element.scrollTop = height;
     if (this.pending.length > 0) this.frame = requestAnimationFrame(() => this.renderFrame());
     else this.resolveDrained();
   }

@@ -1,31 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { RenderCostModel } from '../../src/ui/render-cost';
+import { RenderCostModel, isComplex } from '../../src/ui/render-cost';
 
 describe('RenderCostModel', () => {
-  it('starts with big pieces of plain text and the smallest pieces of other scripts', () => {
+  it('starts with the largest share of plain text and the smallest share of other scripts', () => {
     const model = new RenderCostModel({ budgetMs: 4, minChars: 256, maxChars: 32_768 });
-    expect(model.pieceChars('x'.repeat(100_000))).toBe(8192);
-    expect(model.pieceChars('漢字😀'.repeat(10_000))).toBe(256);
-    // Plain text that turns into another script within the piece is sized as the other script.
-    expect(model.pieceChars(`${'x'.repeat(100)}${'漢'.repeat(10_000)}`)).toBe(256);
+    expect(model.budget(false)).toBe(32_768);
+    expect(model.budget(true)).toBe(256);
+    expect(isComplex('x'.repeat(100))).toBe(false);
+    expect(isComplex(`${'x'.repeat(100)}漢`)).toBe(true);
+    expect(isComplex(`${'x'.repeat(100)}漢`, 100)).toBe(false);
   });
 
-  it('learns what pieces cost: up at once, down slowly, never below the smallest piece', () => {
+  it('learns what frames cost: up at once, down slowly, never below the smallest share', () => {
     const model = new RenderCostModel({ budgetMs: 4, minChars: 256, maxChars: 32_768 });
-    const plain = 'x'.repeat(8192);
-    model.record(plain, 40); // ten times the budget: the next piece is a tenth
-    expect(model.pieceChars(plain)).toBe(819);
-    model.record('y'.repeat(819), 0.4); // cheap now: the estimate comes down by a quarter of the way
-    expect(model.pieceChars(plain)).toBeGreaterThan(819);
-    expect(model.pieceChars(plain)).toBeLessThan(1200);
-    model.record('z'.repeat(256), 1_000); // a stall: the smallest piece from now on
-    expect(model.pieceChars(plain)).toBe(256);
+    model.recordFrame(8192, 0, 40); // ten times the budget (4 ms here): the next frame takes a tenth
+    expect(model.budget(false)).toBe(819);
+    model.recordFrame(819, 0, 0.4); // cheap now: the estimate comes down by a quarter of the way
+    expect(model.budget(false)).toBeGreaterThan(819);
+    expect(model.budget(false)).toBeLessThan(1200);
+    model.recordFrame(256, 0, 1_000); // a stall: the smallest share from now on
+    expect(model.budget(false)).toBe(256);
   });
 
-  it('keeps plain and other scripts apart', () => {
+  it('counts a frame with any other script against that script, and keeps plain text apart', () => {
     const model = new RenderCostModel({ budgetMs: 4, minChars: 256, maxChars: 32_768 });
-    model.record('漢'.repeat(256), 1); // cheap here: CJK pieces may grow
-    expect(model.pieceChars('漢'.repeat(10_000))).toBeGreaterThan(256);
-    expect(model.pieceChars('x'.repeat(100_000))).toBe(8192);
+    model.recordFrame(4000, 256, 1); // cheap: CJK frames may grow
+    expect(model.budget(true)).toBeGreaterThan(256);
+    expect(model.budget(false)).toBe(32_768);
+    model.recordFrame(4000, 100, 200); // expensive: all of it counted against the 100 CJK characters
+    expect(model.budget(true)).toBe(256);
   });
 });
