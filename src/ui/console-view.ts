@@ -264,8 +264,12 @@ export class ConsoleView {
       const left = complex ? complexLeft : plainLeft;
       if (left <= 0) break;
       const cap = Math.min(chars, room, left);
-      const take =
-        first.lines <= lines && entry.text.length <= cap ? entry.text : prefixWithin(entry.text, cap, lines);
+      const whole = first.lines <= lines && entry.text.length <= cap;
+      // A note is Sandpit's own sentence, short and never split (a help text cut in two reads as two
+      // notes): one that doesn't fit waits for the next frame, or is taken whole by a frame that has
+      // nothing else to do.
+      if (entry.kind === 'note' && !whole && lastBlock !== null) break;
+      const take = whole || entry.kind === 'note' ? entry.text : prefixWithin(entry.text, cap, lines);
       const takenLines = take.length === entry.text.length ? first.lines : countLines(take);
       if (take.length === entry.text.length) this.pending.shift();
       else
