@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +39,33 @@ function gzipped(file: string, body: Buffer): Buffer {
     gzipCache.set(file, compressed);
   }
   return compressed;
+}
+
+/**
+ * `ETag` and `Last-Modified` for a file, as every common static host sends them (nginx, Apache, Netlify,
+ * GitHub Pages): without them a browser can't revalidate, and the service worker's update check on every
+ * visit downloads its whole script again instead of getting a 304. The tag names the encoding sent, so a
+ * gzipped and a plain copy never share one.
+ */
+async function validatorsOf(file: string, encoding: string): Promise<Record<string, string>> {
+  const { size, mtimeMs, mtime } = await stat(file);
+  const tag = `${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}`;
+  return { ETag: `"${tag}"`, 'Last-Modified': mtime.toUTCString() };
+}
+
+/** Whether the browser's copy is current: `If-None-Match` decides when sent, else `If-Modified-Since`. */
+function notModified(request: http.IncomingMessage, validators: Record<string, string>): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined)
+    return ifNoneMatch
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
+      .some((tag) => tag === '*' || tag === validators['ETag']);
+  const ifModifiedSince = request.headers['if-modified-since'];
+  const lastModified = validators['Last-Modified'];
+  if (ifModifiedSince === undefined || lastModified === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
 /** URL prefix → folder on disk. The longest matching prefix wins. */
@@ -93,10 +120,17 @@ export async function serveStatic(
       const accept = request.headers['accept-encoding'];
       const compression = listen.compression ?? 'none';
       const copy = compression === 'precompressed' ? pickPrecompressed(file, accept) : null;
-      let body: Buffer = await readFile(copy?.path ?? file);
-      const sent: Record<string, string> = { ...headers, 'Content-Type': contentType(file) };
+      const gzipOnTheFly = compression === 'gzip-all' && /\bgzip\b/.test(accept ?? '');
+      const source = copy?.path ?? file;
+      const validators = await validatorsOf(source, copy?.encoding ?? (gzipOnTheFly ? 'gzip' : ''));
+      const sent: Record<string, string> = { ...headers, 'Content-Type': contentType(file), ...validators };
+      if (notModified(request, validators)) {
+        response.writeHead(304, sent).end();
+        return;
+      }
+      let body: Buffer = await readFile(source);
       if (copy !== null) sent['Content-Encoding'] = copy.encoding;
-      if (compression === 'gzip-all' && /\bgzip\b/.test(accept ?? '')) {
+      if (gzipOnTheFly) {
         body = gzipped(file, body);
         sent['Content-Encoding'] = 'gzip';
       }

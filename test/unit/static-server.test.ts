@@ -11,13 +11,20 @@ import { serveStatic, type StaticServer } from '../../tools/static-server';
 function get(
   url: string,
   acceptEncoding: string,
-): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      .get(url, { headers: { 'Accept-Encoding': acceptEncoding, ...headers } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
       })
       .on('error', reject);
   });
@@ -81,6 +88,40 @@ describe('the static server (bench, serve:lan, tests)', () => {
     const zip = await get(`${server.url}/data.zip`, 'br, gzip');
     expect(zip.headers['content-encoding']).toBeUndefined();
     expect(zip.body.toString()).toBe('PK-not-really');
+  });
+
+  it('answers a revalidation with 304 and no body while the file is unchanged, per encoding', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sandpit-static-'));
+    const script = Buffer.from('self.version = 1;\n'.repeat(100));
+    await writeFile(path.join(root, 'sw.js'), script);
+    await writeFile(path.join(root, 'sw.js.gz'), precompressedCopies(script).gzip);
+    const server = await serveStatic({ '/': root }, { 'X-Test': 'yes' }, { compression: 'precompressed' });
+    servers.push(server);
+
+    const first = await get(`${server.url}/sw.js`, 'gzip');
+    const tag = first.headers['etag'] ?? '';
+    expect(tag).toMatch(/^"[^"]+"$/);
+    expect(first.headers['last-modified']).toBeDefined();
+    const again = await get(`${server.url}/sw.js`, 'gzip', { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers['x-test']).toBe('yes');
+    const byDate = await get(`${server.url}/sw.js`, 'gzip', {
+      'If-Modified-Since': first.headers['last-modified'] ?? '',
+    });
+    expect(byDate.status).toBe(304);
+    // The plain copy is another representation: the gzip copy's tag doesn't validate it.
+    const plain = await get(`${server.url}/sw.js`, 'identity', { 'If-None-Match': tag });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual(script);
+    // A changed file is sent again.
+    await writeFile(
+      path.join(root, 'sw.js.gz'),
+      precompressedCopies(Buffer.from('self.version = 2;\n')).gzip,
+    );
+    const changed = await get(`${server.url}/sw.js`, 'gzip', { 'If-None-Match': tag });
+    expect(changed.status).toBe(200);
+    expect(gunzipSync(changed.body).toString()).toBe('self.version = 2;\n');
   });
 
   it('gzips everything on the fly in gzip-all mode (the benchmark baseline of a compressing host)', async () => {
