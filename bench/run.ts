@@ -85,7 +85,8 @@ const MB = 1e6;
 /** Turtle drawings of 10 000 and 100 000 segments under tracer(0). */
 const TURTLE_SEGMENTS = [10_000, 100_000] as const;
 const turtle: Record<string, TurtleDrawing[]> = {};
-for (const segments of TURTLE_SEGMENTS) {
+// `--only=school-link` measures that part alone (its rows are all it prints).
+for (const segments of onlySchoolLink ? [] : TURTLE_SEGMENTS) {
   turtle[segments] = [];
   for (let run = 0; run < FEW_RUNS; run++) {
     turtle[segments].push(await turtleDrawing(browser, server.url, segments));
