@@ -65,6 +65,21 @@ const browser = await chromium.launch({
 });
 const pages = targets(server.url);
 
+/**
+ * The end of an `--only=<part>` run: closes the browser and server, prints `rows`, writes them with
+ * `details` (the samples...) to bench/results/<part>.json, and exits.
+ */
+async function finishPart(part: string, rows: Row[], details: Record<string, unknown>): Promise<never> {
+  await browser.close();
+  await server.close();
+  console.log(`\n${formatTable(rows)}\n`);
+  const file = path.join(ROOT, `bench/results/${part}.json`);
+  const results = { measuredAt: new Date().toISOString(), ...details, rows };
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${path.relative(ROOT, file)}`);
+  process.exit(0);
+}
+
 /** Runs `measure` RUNS times on each page, alternating, so both see the same machine noise. */
 async function sideBySide<T>(
   label: string,
@@ -124,16 +139,7 @@ async function backToBackRows(): Promise<{ rows: Row[]; samples: BackToBack[] }>
 }
 if (onlyBackToBack) {
   const { rows, samples } = await backToBackRows();
-  await browser.close();
-  await server.close();
-  console.log(`\n${formatTable(rows)}\n`);
-  const file = path.join(ROOT, 'bench/results/back-to-back.json');
-  await writeFile(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, samples }, null, 2)}\n`,
-  );
-  console.log(`written to ${path.relative(ROOT, file)}`);
-  process.exit(0);
+  await finishPart('back-to-back', rows, { samples });
 }
 
 const turtle: Record<string, TurtleDrawing[]> = {};
@@ -170,18 +176,7 @@ const turtleRows: Row[] = TURTLE_SEGMENTS.flatMap((segments): Row[] => [
     target: { atMost: 50 },
   },
 ]);
-if (onlyTurtle) {
-  await browser.close();
-  await server.close();
-  console.log(`\n${formatTable(turtleRows)}\n`);
-  const file = path.join(ROOT, 'bench/results/turtle.json');
-  await writeFile(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), rows: turtleRows, samples: turtle }, null, 2)}\n`,
-  );
-  console.log(`written to ${path.relative(ROOT, file)}`);
-  process.exit(0);
-}
+if (onlyTurtle) await finishPart('turtle', turtleRows, { samples: turtle });
 
 const linkOptions = linkOptionsFromEnvironment();
 const link = await schoolLink(browser, ROOT, linkOptions, FEW_RUNS);
@@ -251,18 +246,7 @@ const schoolLinkRows: Row[] = [
     target: { atMost: 0 },
   },
 ];
-if (onlySchoolLink) {
-  await browser.close();
-  await server.close();
-  console.log(`\n${formatTable(schoolLinkRows)}\n`);
-  const file = path.join(ROOT, 'bench/results/school-link.json');
-  await writeFile(
-    file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), link: linkOptions, rows: schoolLinkRows, samples: link }, null, 2)}\n`,
-  );
-  console.log(`written to ${path.relative(ROOT, file)}`);
-  process.exit(0);
-}
+if (onlySchoolLink) await finishPart('school-link', schoolLinkRows, { link: linkOptions, samples: link });
 
 const starts = await sideBySide('start', coldAndWarmStart);
 const outputs = await sideBySide('first output', firstOutput);

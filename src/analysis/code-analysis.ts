@@ -1,4 +1,5 @@
 import { wrap, type Remote } from 'comlink';
+import type { PythonEditorOptions } from '../editor/python-editor';
 import type { AnalysisApi, AnalysisProblem } from '../wire/protocol';
 
 /** The longest a problem's message may be, and how many problems one answer may hold. */
@@ -73,6 +74,11 @@ export class CodeAnalysis {
   async format(code: string): Promise<string | null> {
     const answer = await this.ask((api) => api.format(code));
     return typeof answer === 'string' && answer.length <= code.length * 2 + 1024 ? answer : null;
+  }
+
+  /** What an editor needs for problems as the learner types and for Format (and Shift+Alt+F). */
+  editorOptions(): Pick<PythonEditorOptions, 'problems' | 'formatter'> {
+    return { problems: (code) => this.problems(code), formatter: (code) => this.format(code) };
   }
 
   dispose(): void {

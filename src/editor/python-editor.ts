@@ -1,3 +1,4 @@
+import type { AnalysisProblem } from '../wire/protocol';
 import { monaco } from './monaco-python';
 
 /** Where the editor should mark an error: 1-based line, optional 1-based columns. */
@@ -8,17 +9,8 @@ export interface ErrorMark {
   readonly message: string;
 }
 
-/** A problem to show as a squiggle (AnalysisProblem of src/wire/protocol.ts has this shape). */
-export interface EditorProblem {
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  /** Shown faded (an unused import). */
-  readonly unnecessary: boolean;
-}
+/** A problem to show as a squiggle: what the analysis worker finds, less its kind (unused by the editor). */
+export type EditorProblem = Omit<AnalysisProblem, 'code'>;
 
 export interface PythonEditorOptions {
   readonly container: HTMLElement;

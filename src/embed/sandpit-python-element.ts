@@ -206,15 +206,13 @@ export class SandpitPythonElement extends HTMLElement {
     this.fitHeight(mounted);
     const createEditor = await loadEditorFactory();
     if (this.mounted !== mounted) return; // removed from the page while Monaco loaded
-    const analysis = sharedCodeAnalysis();
     const editor = createEditor({
       container: host,
       initialCode: this.currentCode ?? '',
       onChange: () => this.fitHeight(mounted),
       onRunShortcut: () => void this.run(),
       // Problems as the learner types, and Shift+Alt+F, from the page's one analysis worker.
-      problems: (code) => analysis.problems(code),
-      formatter: (code) => analysis.format(code),
+      ...sharedCodeAnalysis().editorOptions(),
       ...(theme ? { theme } : {}),
     });
     ui.staticCode.remove();

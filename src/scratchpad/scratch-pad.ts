@@ -144,14 +144,12 @@ export class ScratchPad {
     const createEditor = await loadEditorFactory(() => this.whenNothingRuns());
     // From the plain text area's code as it is now: whatever was typed while Monaco loaded is kept.
     this.ui.removePlainEditor();
-    const analysis = sharedCodeAnalysis();
     const editor = createEditor({
       container: this.ui.editor,
       initialCode: this.plainCode,
       onChange: (code) => this.codeChanged(code),
       onRunShortcut: () => void this.run(),
-      problems: (code) => analysis.problems(code),
-      formatter: (code) => analysis.format(code),
+      ...sharedCodeAnalysis().editorOptions(),
     });
     this.ui.format.disabled = false;
     this.editor = editor;

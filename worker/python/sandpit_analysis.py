@@ -79,16 +79,27 @@ def _compile(source, filename):
 
 
 class _Uses:
-    """Where each name is first read, and where each import and assignment is, from the syntax tree."""
+    """What the analyses read from the syntax tree, in one walk: where each name is first read, the
+    module-level imports, the functions, and whether the module imports `*` or names `__all__`."""
 
     def __init__(self, tree):
         self.first_read = {}
-        self.imports = []  # (bound name, node) at module level
+        self.imports = []  # (bound name, node, alias) at module level
+        self.functions = {}  # (name, first line) -> the def
+        self.star_import = False
+        self.names_all = False
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            if isinstance(node, ast.Name):
+                self.names_all = self.names_all or node.id == "__all__"
+                if not isinstance(node.ctx, ast.Load):
+                    continue
                 known = self.first_read.get(node.id)
                 if known is None or (node.lineno, node.col_offset) < (known.lineno, known.col_offset):
                     self.first_read[node.id] = node
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions[(node.name, node.lineno)] = node
+            elif isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+                self.star_import = True
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 for alias in node.names:
@@ -133,8 +144,8 @@ def _undefined_names(module, uses):
     return problems
 
 
-def _unused_imports(module, uses, tree):
-    if any(isinstance(node, ast.Name) and node.id == "__all__" for node in ast.walk(tree)):
+def _unused_imports(module, uses):
+    if uses.names_all:
         return []  # a module that says what it exports uses its imports by name
     read_anywhere = set()
     for scope in _scopes(module):
@@ -168,15 +179,13 @@ def _first_assignments(function):
     return first
 
 
-def _unused_variables(module, tree):
+def _unused_variables(module, uses):
     """Locals of a function that are assigned and never read (not `_`, not augmented, not unpacked)."""
     problems = []
-    functions = {(node.name, node.lineno): node for node in ast.walk(tree)
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for scope in _scopes(module):
         if scope.get_type() != symtable.SymbolTableType.FUNCTION:
             continue
-        function = functions.get((scope.get_name(), scope.get_lineno()))
+        function = uses.functions.get((scope.get_name(), scope.get_lineno()))
         if function is None:
             continue
         assignments = None
@@ -198,17 +207,15 @@ def _unused_variables(module, tree):
 
 
 def problems(source, filename="main.py"):
-    """What is wrong with `source`, as a list of dicts (AnalysisProblem in src/wire/analysis.ts), in order."""
+    """What is wrong with `source`, as a list of dicts (AnalysisProblem in src/wire/protocol.ts), in order."""
     tree, found = _compile(source, filename)
     if tree is None:
         return found
     module = symtable.symtable(source, filename, "exec")
     uses = _Uses(tree)
-    star_import = any(isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names)
-                      for node in ast.walk(tree))
-    if not star_import:
+    if not uses.star_import:
         found += _undefined_names(module, uses)
-    found += _unused_imports(module, uses, tree)
-    found += _unused_variables(module, tree)
+    found += _unused_imports(module, uses)
+    found += _unused_variables(module, uses)
     found.sort(key=lambda problem: (problem["line"], problem["column"]))
     return found[:MAX_PROBLEMS]

@@ -49,6 +49,13 @@ def _comment(text):
     return "# " + text[1:]
 
 
+def _ends_a_value(tok):
+    """Whether `tok` can end a value, so that a bracket right after it calls or subscripts it (a name that
+    isn't a keyword, a closing bracket, a string)."""
+    return ((tok.type == token.NAME and not keyword.iskeyword(tok.string))
+            or tok.string in _CLOSE or tok.type == token.STRING)
+
+
 class _Bracket:
     """An open bracket of a logical line: its character, whether it holds a call's or a definition's
     arguments (`=` there binds a keyword), and whether the current argument has an annotation."""
@@ -217,11 +224,9 @@ class _Formatter:
     def _track(self, previous, tok, brackets, unary, lambda_depths, logical):
         text = tok.string
         if text in _OPEN:
-            called = previous is not None and (
-                (previous.type == token.NAME and not keyword.iskeyword(previous.string))
-                or previous.string in _CLOSE or previous.type == token.STRING)
+            called = previous is not None and _ends_a_value(previous)
             defining = text == "(" and previous is not None and previous.type == token.NAME and (
-                logical[0].string == "def" or logical[0].string == "async" or logical[0].string == "class")
+                logical[0].string in ("def", "async", "class"))
             brackets.append(_Bracket(text, text == "(" and (called or defining)))
         elif text in _CLOSE:
             if brackets:
@@ -267,10 +272,7 @@ class _Formatter:
             return ""
         if before == ":":
             return "" if inner is not None and inner.char == "[" else " "
-        if text in _OPEN and (
-            (previous.type == token.NAME and not keyword.iskeyword(before))
-            or before in _CLOSE or previous.type == token.STRING
-        ):
+        if text in _OPEN and _ends_a_value(previous):
             return ""  # a call or a subscript
         if "=" in (text, before):
             keyword_argument = inner is not None and inner.arguments and not inner.annotated

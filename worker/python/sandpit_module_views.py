@@ -167,7 +167,6 @@ def shield(module, policy, learner_sys, held=None):
         if isinstance(kept, _MODULE_TYPE) and type(kept) is not ModuleView:
             view = replaced.setdefault(id(kept), view_of(kept, policy, learner_sys))
             setattr(cls, name, view)
-            replaced.setdefault(id(view), view)
     for name, value in list(namespace.items()):
         if id(value) in replaced and replaced[id(value)] is not value:
             namespace[name] = replaced[id(value)]
