@@ -1,5 +1,6 @@
 import type { NoteKind } from '../runtime/verdict';
-import { DisplayLimiter, type DisplayLimits } from './display-limits';
+import { DisplayLimiter, prepareMarkTableWhenIdle, type DisplayLimits } from './display-limits';
+import { warmConsoleFontsWhenIdle } from './font-warmup';
 import { LiveRegionGuard } from './live-region-guard';
 import { OutputArchive } from './output-archive';
 import { RenderCostModel, isComplex } from './render-cost';
@@ -125,6 +126,8 @@ export class ConsoleView {
     this.msPerFrame = limits.msPerFrame ?? 6;
     this.limiter = new DisplayLimiter(limits.display);
     this.liveRegion = new LiveRegionGuard(element);
+    prepareMarkTableWhenIdle();
+    warmConsoleFontsWhenIdle(element);
   }
 
   clear(): void {
@@ -160,8 +163,17 @@ export class ConsoleView {
   note(note: NoteKind, text: string): void {
     const line = text.endsWith('\n') ? text : `${text}\n`;
     this.archive.add(line);
-    this.limiter.newLine(); // a note is a block of its own: what follows starts a new line
+    this.endProgramOutput(); // a note is a block of its own: what follows starts a new line
     this.enqueue({ kind: 'note', note, text: line });
+  }
+
+  /**
+   * The program's output stopped here (it ended, or a note follows): what the screen still owes it, the
+   * count of marks left off a cluster that ran to the end, is shown now.
+   */
+  endProgramOutput(): void {
+    const marker = this.limiter.newLine();
+    if (marker.length > 0) this.enqueue({ kind: 'stdout', text: marker });
   }
 
   /** Stops rendering (a pending frame is cancelled) and lets anyone waiting for the screen go. */

@@ -5,8 +5,11 @@
  * because every frame re-shaped the growing cluster. So, on screen only (the download keeps everything):
  * - a line shows at most `maxLineChars` characters, then a marker saying the rest is in the download;
  * - a character carries at most `maxMarks` combining marks (or zero-width characters, which stack the
- *   same way); the rest are counted in a marker.
- * State carries across appends, since a line or a cluster can be split between output batches.
+ *   same way); the rest are counted in one marker, shown when the run of marks ends.
+ * State carries across appends, since a line or a cluster can be split between output batches. A run of
+ * marks split between batches gets one marker, not one per batch: the 1.5-million-mark cluster came in
+ * 46 batches, and a marker appended to the cluster's line at each one made the browser shape that line
+ * again every frame (a 51 ms layout in one traced frame).
  */
 export interface DisplayLimits {
   readonly maxLineChars?: number;
@@ -42,6 +45,8 @@ export class DisplayLimiter {
   private skippingLine = false;
   /** Combining marks at the very end of what was shown, still attached to the last character. */
   private trailingMarks = 0;
+  /** Marks of the run still under way that were left off; their marker comes when the run ends. */
+  private droppedMarks = 0;
   /** Something was left off the screen since the last reset (the console then offers the download). */
   shortened = false;
 
@@ -56,11 +61,24 @@ export class DisplayLimiter {
     this.shortened = false;
   }
 
-  /** What follows starts a line of its own (a note came in between). */
-  newLine(): void {
+  /**
+   * What follows starts a line of its own (a note comes in between, or the program ended): the marker
+   * for a run of marks still under way, or '' when there is none.
+   */
+  newLine(): string {
+    const marker = this.endMarks();
     this.lineChars = 0;
     this.skippingLine = false;
     this.trailingMarks = 0;
+    return marker;
+  }
+
+  /** The marker counting the marks left off the run under way (which has ended), or ''. */
+  private endMarks(): string {
+    if (this.droppedMarks === 0) return '';
+    const marker = marksMarker(this.droppedMarks);
+    this.droppedMarks = 0;
+    return marker;
   }
 
   /** The part of `text` to show, given everything shown before it since the last reset. */
@@ -83,7 +101,7 @@ export class DisplayLimiter {
    * batches take this path, so it must cost little more than finding the newlines.
    */
   private passesAsItIs(text: string): boolean {
-    if (this.skippingLine || hasMark(text)) return false;
+    if (this.skippingLine || this.droppedMarks > 0 || hasMark(text)) return false;
     let lineChars = this.lineChars;
     let lineStart = 0;
     for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', lineStart)) {
@@ -108,21 +126,18 @@ export class DisplayLimiter {
         this.lineChars += marked.length;
       } else {
         shown = `${cutAt(marked, room)}${lineCutMarker()}`;
+        this.droppedMarks = 0; // the rest of the line is left off whole
         this.skippingLine = true;
         this.shortened = true;
       }
     }
-    if (endsLine) {
-      this.lineChars = 0;
-      this.skippingLine = false;
-      this.trailingMarks = 0;
-      return `${shown}\n`;
-    }
-    return shown;
+    // A run of marks that went on to the end of the line was counted, not yet told.
+    return endsLine ? `${shown}${this.newLine()}\n` : shown;
   }
 
   /**
    * Runs of combining marks cut to `maxMarks`, counting marks carried over from the previous append.
+   * A run that reaches the end of `text` keeps its count for the next append (or newLine()).
    * One pass over the text with a lookup table: a regular expression with `\p{M}` cost 30 ms on a 64 KiB
    * batch of marks (measured), a whole frame's budget.
    */
@@ -131,7 +146,8 @@ export class DisplayLimiter {
     let shown = '';
     let kept = 0; // start of the text not yet copied to `shown`
     let run = this.trailingMarks;
-    let dropped = 0;
+    let dropped = this.droppedMarks;
+    let cutHere = dropped > 0; // marks of the previous append's run were dropped: nothing to copy yet
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let mark: boolean;
@@ -145,27 +161,39 @@ export class DisplayLimiter {
       if (mark) {
         run++;
         if (run > this.maxMarks) {
-          if (dropped === 0) shown += text.slice(kept, i);
+          if (!cutHere) shown += text.slice(kept, i);
+          cutHere = true;
           dropped += width;
         }
       } else {
         if (dropped > 0) {
           shown += marksMarker(dropped);
-          kept = i;
           dropped = 0;
         }
+        if (cutHere) kept = i;
+        cutHere = false;
         run = 0;
       }
       i += width - 1;
     }
-    shown += dropped > 0 ? marksMarker(dropped) : text.slice(kept);
+    if (!cutHere) shown += text.slice(kept);
+    if (dropped > 0) this.shortened = true;
     if (shown.length !== text.length) this.shortened = true;
     this.trailingMarks = run;
+    this.droppedMarks = dropped;
     return shown;
   }
 }
 
 let marks: Uint8Array | null = null;
+
+/**
+ * Works out the table of combining marks while the page is idle, so a run's first output doesn't: built
+ * there, in code not yet optimised, it took about 20 ms of the task that showed the first output.
+ */
+export function prepareMarkTableWhenIdle(): void {
+  if (marks === null && typeof requestIdleCallback === 'function') requestIdleCallback(() => markTable());
+}
 
 /**
  * A high surrogate whose plane may hold combining marks. U+1F000 to U+1FBFF (emoji, symbols: surrogates
@@ -184,15 +212,22 @@ function hasMark(text: string): boolean {
   return false;
 }
 
-/** Which characters of the Basic Multilingual Plane are combining marks, worked out once. */
+/**
+ * Which characters of the Basic Multilingual Plane are combining marks, worked out once, at a run's first
+ * output: one regular expression over a string of the whole plane (surrogates as spaces). Testing each
+ * character on its own took 12-14 ms, in the frame of the first output; this takes 2-4 ms.
+ */
 function markTable(): Uint8Array {
   if (marks === null) {
-    marks = new Uint8Array(0x10000);
-    for (let code = 0x0300; code < 0x10000; code++) {
-      if (code >= 0xd800 && code <= 0xdfff) continue;
-      if (ANY_MARK.test(String.fromCharCode(code))) marks[code] = 1;
-    }
-    for (const code of INVISIBLE) marks[code] = 1;
+    const table = new Uint8Array(0x10000);
+    const codes = new Uint16Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) codes[code] = code >= 0xd800 && code <= 0xdfff ? 0x20 : code;
+    const plane = new TextDecoder('utf-16le').decode(codes);
+    const runs = /\p{M}+/gu;
+    for (let run = runs.exec(plane); run !== null; run = runs.exec(plane))
+      table.fill(1, run.index, run.index + run[0].length);
+    for (const code of INVISIBLE) table[code] = 1;
+    marks = table;
   }
   return marks;
 }

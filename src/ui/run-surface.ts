@@ -150,6 +150,7 @@ export class RunSurface {
     } finally {
       this.stdinLine.cancel();
     }
+    output.endProgramOutput();
     if (result.status === 'error') {
       output.append('stderr', result.error.traceback);
       if (result.error.line !== null) {

@@ -42,8 +42,10 @@ export class TruncationBanner {
       parts.push(`${lines} (${describeBytes(droppedChars)}) not shown.`);
     }
     if (shortened) parts.push('Some lines are shortened on screen.');
-    this.message.textContent = `${parts.join(' ')} The full output${kept} can be downloaded.`;
-    this.element.hidden = false;
+    const text = `${parts.join(' ')} The full output${kept} can be downloaded.`;
+    // Called at every frame of a flood: an unchanged text is not set again (each set restyles the banner).
+    if (this.message.textContent !== text) this.message.textContent = text;
+    if (this.element.hidden) this.element.hidden = false;
   }
 
   hide(): void {
