@@ -138,6 +138,7 @@ export class ConsoleView {
     this.shownLines = this.shownChars = this.droppedLines = this.droppedChars = 0;
     this.archive.clear();
     this.limiter.clear();
+    this.renderCost.forgetOtherScripts();
     this.element.replaceChildren();
     this.banner.hide();
     this.liveRegion.reset();

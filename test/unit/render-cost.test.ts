@@ -30,4 +30,14 @@ describe('RenderCostModel', () => {
     model.recordFrame(4000, 100, 200); // expensive: all of it counted against the 100 CJK characters
     expect(model.budget(true)).toBe(256);
   });
+
+  it('starts each run from the smallest share of other scripts, and keeps what plain text costs', () => {
+    const model = new RenderCostModel({ budgetMs: 4, minChars: 256, maxChars: 32_768 });
+    model.recordFrame(0, 2000, 1); // cheap marks
+    model.recordFrame(8192, 0, 8); // plain text at twice the budget
+    expect(model.budget(true)).toBeGreaterThan(256);
+    model.forgetOtherScripts();
+    expect(model.budget(true)).toBe(256);
+    expect(model.budget(false)).toBe(4096);
+  });
 });
