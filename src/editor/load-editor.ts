@@ -10,11 +10,15 @@ export async function loadEditorFactory(
 ): Promise<(options: PythonEditorOptions) => PythonEditor> {
   // A layer at a time (monaco-stages.ts), so no single task holds the page for long; `mayGoOn` may hold
   // each step back (while a program runs).
-  const { evaluateMonacoInStages, startMonacoServices } = await import('./monaco-stages');
+  const { evaluateMonacoInStages, measureEditorFont, startMonacoServices } = await import('./monaco-stages');
   await evaluateMonacoInStages(mayGoOn);
   await mayGoOn();
-  const { createPythonEditor } = await import('./python-editor');
+  const { createPythonEditor, prepareFirstEditor } = await import('./python-editor');
   await startMonacoServices(mayGoOn);
+  await measureEditorFont(mayGoOn);
+  await mayGoOn();
+  await prepareFirstEditor();
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await mayGoOn();
   return createPythonEditor;
 }

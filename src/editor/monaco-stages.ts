@@ -47,3 +47,31 @@ export async function startMonacoServices(mayGoOn: () => Promise<void>): Promise
   StandaloneServices.initialize({});
   await yieldToBrowser();
 }
+
+/** The editor's font size (python-editor.ts), shared so the font measured ahead is the one it uses. */
+export const EDITOR_FONT_SIZE = 15;
+
+/**
+ * Making the editor measures its font (a hidden element per character class, read back: a forced layout,
+ * 15-20% of monaco.editor.create's 90-180 ms task). Monaco caches the measurement by font, so it is
+ * done here, in a task of its own, with the settings the editor will ask for (only the size is not
+ * Monaco's default).
+ */
+export async function measureEditorFont(mayGoOn: () => Promise<void>): Promise<void> {
+  await mayGoOn();
+  const [{ FontMeasurements }, { createBareFontInfoFromRawSettings }, { PixelRatio }] = (await Promise.all([
+    import('monaco-editor/editor/browser/config/fontMeasurements'),
+    import('monaco-editor/editor/common/config/fontInfoFromSettings'),
+    import('monaco-editor/base/browser/pixelRatio'),
+  ])) as [
+    { FontMeasurements: { readFontInfo(window: Window, font: unknown): unknown } },
+    { createBareFontInfoFromRawSettings(options: { fontSize: number }, pixelRatio: number): unknown },
+    { PixelRatio: { getInstance(window: Window): { value: number } } },
+  ];
+  const font = createBareFontInfoFromRawSettings(
+    { fontSize: EDITOR_FONT_SIZE },
+    PixelRatio.getInstance(window).value,
+  );
+  FontMeasurements.readFontInfo(window, font);
+  await yieldToBrowser();
+}

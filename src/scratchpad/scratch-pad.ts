@@ -154,8 +154,10 @@ export class ScratchPad {
     this.ui.format.disabled = false;
     this.editor = editor;
     this.surface.setEditor(editor);
-    this.ui.editor.dataset.ready = 'true';
+    // Focusing lays the new editor out at once: in a task of its own, not the one that made the editor.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     editor.focus();
+    this.ui.editor.dataset.ready = 'true';
   }
 
   /** Format: the code laid out in the standard style, or a note saying why it can't be. */
