@@ -177,8 +177,7 @@ export class DisplayLimiter {
       i += width - 1;
     }
     if (!cutHere) shown += text.slice(kept);
-    if (dropped > 0) this.shortened = true;
-    if (shown.length !== text.length) this.shortened = true;
+    if (cutHere || shown.length !== text.length) this.shortened = true;
     this.trailingMarks = run;
     this.droppedMarks = dropped;
     return shown;
@@ -213,9 +212,9 @@ function hasMark(text: string): boolean {
 }
 
 /**
- * Which characters of the Basic Multilingual Plane are combining marks, worked out once, at a run's first
- * output: one regular expression over a string of the whole plane (surrogates as spaces). Testing each
- * character on its own took 12-14 ms, in the frame of the first output; this takes 2-4 ms.
+ * Which characters of the Basic Multilingual Plane are combining marks, worked out once (while the page
+ * is idle, or else at the first output): one regular expression over a string of the whole plane
+ * (surrogates as spaces). Testing each character on its own took 12-14 ms; this takes 2-4 ms (Node).
  */
 function markTable(): Uint8Array {
   if (marks === null) {

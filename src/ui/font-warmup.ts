@@ -17,22 +17,22 @@ const SAMPLES = [
 
 const warmed = new WeakSet<Document>();
 
-/** Lays out the samples in `console`'s font, one per idle period; once per document. */
-export function warmConsoleFontsWhenIdle(console: HTMLElement): void {
-  const document = console.ownerDocument;
+/** Lays out the samples in `consoleElement`'s font, one per idle period; once per document. */
+export function warmConsoleFontsWhenIdle(consoleElement: HTMLElement): void {
+  const document = consoleElement.ownerDocument;
   if (warmed.has(document) || typeof requestIdleCallback !== 'function') return;
   warmed.add(document);
   const pending = [...SAMPLES];
   const next = (): void => {
     const sample = pending.shift();
-    if (sample === undefined || !console.isConnected) return;
+    if (sample === undefined || !consoleElement.isConnected) return;
     const probe = document.createElement('span');
     probe.setAttribute('aria-hidden', 'true');
     // Out of sight and out of the flow, but laid out (shaping needs the fonts): not display:none.
     probe.style.cssText =
       'position:absolute;visibility:hidden;white-space:pre;pointer-events:none;left:0;top:0';
     probe.textContent = sample;
-    console.append(probe);
+    consoleElement.append(probe);
     void probe.offsetWidth;
     probe.remove();
     requestIdleCallback(next);
