@@ -218,8 +218,11 @@ export class SandpitPythonElement extends HTMLElement {
     ui.staticCode.remove();
     mounted.editor = editor;
     mounted.surface.setEditor(editor);
-    ui.code.dataset.ready = 'true';
+    // Focusing lays the new editor out at once: in a task of its own, not the one that made the editor.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.mounted !== mounted) return;
     editor.focus();
+    ui.code.dataset.ready = 'true';
   }
 
   /** `height="auto"`: the code area grows with the code. */

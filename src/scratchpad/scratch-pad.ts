@@ -45,6 +45,12 @@ export class ScratchPad {
   private plainCode: string;
   /** Waiting for no program to run (whenNothingRuns). */
   private readonly idleWaiters: (() => void)[] = [];
+  /**
+   * A run is under way, from Run until its output is all on screen: after the interpreter is done, a
+   * flood's backlog may still be drawing, and Monaco's style sheets arriving then made the browser lay
+   * the console's thousands of lines out again (a 114 ms frame, traced).
+   */
+  private runInProgress = false;
 
   constructor() {
     this.saves = new SaveScheduler({
@@ -78,7 +84,7 @@ export class ScratchPad {
       warmInterpreters: warm.count,
       onStateChange: (state) => {
         this.surface.showState(state);
-        if (state !== 'running') for (const resolve of this.idleWaiters.splice(0)) resolve();
+        if (!this.busy()) for (const resolve of this.idleWaiters.splice(0)) resolve();
       },
       onInterpretersChange: this.surface.showInterpreters,
       onLoadFailure: (reason, attempt) => {
@@ -118,15 +124,19 @@ export class ScratchPad {
    */
   async whenNothingRuns(): Promise<void> {
     for (;;) {
-      if (this.sandbox.state === 'running')
-        await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      if (this.busy()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
       await new Promise<void>((resolve) =>
         'requestIdleCallback' in globalThis
           ? requestIdleCallback(() => resolve(), { timeout: 1000 })
           : setTimeout(resolve, 50),
       );
-      if (this.sandbox.state !== 'running') return;
+      if (!this.busy()) return;
     }
+  }
+
+  /** A program runs, or its run is still drawing its output. */
+  private busy(): boolean {
+    return this.runInProgress || this.sandbox.state === 'running';
   }
 
   /** Reloading the page would bring what it lacks (input, a gentle Stop) and cut nothing short. */
@@ -286,11 +296,17 @@ export class ScratchPad {
 
   private async run(): Promise<void> {
     if (this.sandbox.state === 'running') return;
-    await this.surface.run(this.sandbox, {
-      code: this.code(),
-      timeoutMs: this.ui.timeoutSeconds() * 1000,
-      memoryLimitBytes: this.memoryLimitBytes,
-    });
+    this.runInProgress = true;
+    try {
+      await this.surface.run(this.sandbox, {
+        code: this.code(),
+        timeoutMs: this.ui.timeoutSeconds() * 1000,
+        memoryLimitBytes: this.memoryLimitBytes,
+      });
+    } finally {
+      this.runInProgress = false;
+      if (!this.busy()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
   }
 
   private async share(): Promise<void> {
