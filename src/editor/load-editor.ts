@@ -1,4 +1,5 @@
 import type { PythonEditor, PythonEditorOptions } from './python-editor';
+import { yieldToBrowser } from './yield-to-browser';
 
 /**
  * Monaco is a separate chunk of about 0.9 MB: both shells load it through here, only when it is wanted
@@ -18,7 +19,7 @@ export async function loadEditorFactory(
   await measureEditorFont(mayGoOn);
   await mayGoOn();
   await prepareFirstEditor();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await yieldToBrowser();
   await mayGoOn();
   return createPythonEditor;
 }

@@ -1,3 +1,5 @@
+import { yieldToBrowser } from './yield-to-browser';
+
 /**
  * Monaco's modules, evaluated a layer at a time. Importing the editor evaluates about 3 MB of JavaScript,
  * which held the main thread for 235 ms in one task on a 2-core machine, and for 900 ms while the spare
@@ -16,11 +18,6 @@ const STAGES: readonly (() => Promise<unknown>)[] = [
   () => import('monaco-editor/editor/standalone/browser/standaloneLanguages'),
   () => import('monaco-editor/editor/editor.api'),
 ];
-
-/** Gives the browser a turn (a frame, input) before the next stage. */
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * Evaluates the layers in turn; before each, `mayGoOn` may hold the loading back (the scratch pad waits

@@ -1,5 +1,6 @@
 import { sharedCodeAnalysis } from '../analysis/code-analysis';
 import { loadEditorFactory } from '../editor/load-editor';
+import { yieldToBrowser } from '../editor/yield-to-browser';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type RunResult, type Sandbox } from '../runtime/sandbox';
 import { RunSurface } from '../ui/run-surface';
@@ -219,7 +220,7 @@ export class SandpitPythonElement extends HTMLElement {
     mounted.editor = editor;
     mounted.surface.setEditor(editor);
     // Focusing lays the new editor out at once: in a task of its own, not the one that made the editor.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToBrowser();
     if (this.mounted !== mounted) return;
     editor.focus();
     ui.code.dataset.ready = 'true';

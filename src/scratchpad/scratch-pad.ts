@@ -1,6 +1,7 @@
 import { memoryFromUrl, timeoutFromUrl, warmInterpretersFromUrl } from '../config/url-options';
 import { sharedCodeAnalysis } from '../analysis/code-analysis';
 import { loadEditorFactory } from '../editor/load-editor';
+import { yieldToBrowser } from '../editor/yield-to-browser';
 import type { PythonEditor } from '../editor/python-editor';
 import { createSandbox, type Sandbox } from '../runtime/sandbox';
 import { codeParameter, decodeCode, shareLink } from '../share/share-link';
@@ -84,7 +85,7 @@ export class ScratchPad {
       warmInterpreters: warm.count,
       onStateChange: (state) => {
         this.surface.showState(state);
-        if (!this.busy()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.releaseIdleWaiters();
       },
       onInterpretersChange: this.surface.showInterpreters,
       onLoadFailure: (reason, attempt) => {
@@ -139,6 +140,11 @@ export class ScratchPad {
     return this.runInProgress || this.sandbox.state === 'running';
   }
 
+  /** Lets whoever waits in whenNothingRuns go on, once nothing runs. */
+  private releaseIdleWaiters(): void {
+    if (!this.busy()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
   /** Reloading the page would bring what it lacks (input, a gentle Stop) and cut nothing short. */
   mayReloadForIsolation(): boolean {
     return this.sandbox.interaction === 'none' && this.sandbox.state !== 'running';
@@ -165,7 +171,7 @@ export class ScratchPad {
     this.editor = editor;
     this.surface.setEditor(editor);
     // Focusing lays the new editor out at once: in a task of its own, not the one that made the editor.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToBrowser();
     editor.focus();
     this.ui.editor.dataset.ready = 'true';
   }
@@ -305,7 +311,7 @@ export class ScratchPad {
       });
     } finally {
       this.runInProgress = false;
-      if (!this.busy()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.releaseIdleWaiters();
     }
   }
 
