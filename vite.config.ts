@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compileHintFor } from './tools/compile-hints.ts';
+import { codiconFontPlugin } from './tools/vite-plugin-codicon-font.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompressPlugin } from './tools/vite-plugin-precompress.ts';
 import { pyodideAssetsPlugin } from './tools/vite-plugin-pyodide-assets.ts';
@@ -10,6 +12,7 @@ export default defineConfig({
   base: './',
   plugins: [
     securityHeadersPlugin(),
+    codiconFontPlugin(),
     pyodideAssetsPlugin(),
     // The offline classroom: a service worker precaches the whole build (src/offline/service-worker.ts).
     VitePWA({
@@ -76,6 +79,8 @@ export default defineConfig({
         // Authors include the embedding script by name, so that name must not change between builds.
         entryFileNames: (chunk) =>
           chunk.name === 'sandpit-embed' ? 'sandpit-embed.js' : 'assets/[name]-[hash].js',
+        // The editor's chunks ask V8 to compile them eagerly, off the main thread (tools/compile-hints.ts).
+        postBanner: compileHintFor,
       },
     },
   },

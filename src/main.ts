@@ -1,7 +1,9 @@
 import './styles.css';
+import { declareCodiconFont } from './editor/codicon-font';
 import { registerOffline } from './offline/register-offline';
 import { ScratchPad } from './scratchpad/scratch-pad';
 
+declareCodiconFont(); // now, while the page is empty (src/editor/codicon-font.ts)
 const pad = new ScratchPad();
 
 /**

@@ -5,6 +5,7 @@
  * from any folder.
  */
 import widgetStyles from './widget.css?inline';
+import { declareCodiconFont } from '../editor/codicon-font';
 import { SandpitPythonElement } from './sandpit-python-element';
 
 export { createSandbox, createSharedInterpreters } from '../runtime/sandbox';
@@ -22,5 +23,6 @@ function installStyles(): void {
 
 if (!customElements.get('sandpit-python')) {
   installStyles();
+  declareCodiconFont(); // before widgets have output to lay out again (src/editor/codicon-font.ts)
   customElements.define('sandpit-python', SandpitPythonElement);
 }

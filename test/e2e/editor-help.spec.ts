@@ -78,3 +78,36 @@ test('an editable widget shows problems as the learner types', async ({ pad }) =
   await pad.page.keyboard.insertText('\nprint(undefined_name)');
   await expect(widget.locator('.squiggly-error').first()).toBeVisible({ timeout: 60_000 });
 });
+
+test("Monaco's icons draw in its icon font, which the page declared before the editor came", async ({
+  pad,
+}) => {
+  await pad.open({ code: 'print("find me")\n' });
+  // Declared when the page starts (a font face arriving later makes the browser lay out all the text
+  // again: src/editor/codicon-font.ts); no style sheet brings a second declaration.
+  expect(
+    await pad.page.evaluate(() => [...document.fonts].filter((face) => face.family === 'codicon').length),
+  ).toBe(1);
+  await pad.waitForEditor();
+  await pad.editor.locator('.view-lines').click();
+  await pad.page.keyboard.press('ControlOrMeta+F');
+  const close = pad.page.locator('.find-widget .codicon-widget-close');
+  await expect(close).toBeVisible();
+  expect(await close.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('codicon');
+  // Fetched under the page's Content-Security-Policy from our own build, and used.
+  await expect
+    .poll(() =>
+      pad.page.evaluate(() => [...document.fonts].find((face) => face.family === 'codicon')?.status),
+    )
+    .toBe('loaded');
+  const declaredBySheets = await pad.page.evaluate(
+    () =>
+      [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter(
+          (rule) =>
+            rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('font-family').includes('codicon'),
+        ).length,
+  );
+  expect(declaredBySheets).toBe(0);
+});

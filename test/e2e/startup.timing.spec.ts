@@ -15,16 +15,19 @@ test('a busy loop and a flood started as soon as Python is ready never stall the
   expect(await pad.run()).toBe('ok');
   const duringTheRun = await stopFrameGapProbe(pad.page);
   await expect(pad.output).toContainText('line 29999');
-  // Monaco waits until no program runs, and arrives a layer at a time: what is left of it in one piece
-  // (making the editor itself) is measured, and bounded loosely (it took 1.5 s in one task before).
+  // Monaco waits until no program runs, and arrives a layer at a time, its code compiled off the main
+  // thread (tools/compile-hints.ts): no task of it may stall the page. Frames are bounded more loosely:
+  // two tasks in a row under the bound can still make a gap over it on a busy 2-core machine.
   await startFrameGapProbe(pad.page);
   await pad.waitForEditor();
   const editorArriving = await stopFrameGapProbe(pad.page);
+  const report = (probe: { maxGap: number; longestTask: number }) =>
+    `longest frame gap ${probe.maxGap.toFixed(1)} ms (longest task ${probe.longestTask.toFixed(1)} ms)`;
   console.log(
-    `startup: longest frame gap during the run ${duringTheRun.maxGap.toFixed(1)} ms (longest task ` +
-      `${duringTheRun.longestTask.toFixed(1)} ms); while the editor arrived ${editorArriving.maxGap.toFixed(1)} ms`,
+    `startup: during the run ${report(duringTheRun)}; while the editor arrived ${report(editorArriving)}`,
   );
   expect(duringTheRun.maxGap).toBeLessThanOrEqual(100);
+  expect(editorArriving.longestTask).toBeLessThanOrEqual(100);
   expect(editorArriving.maxGap).toBeLessThanOrEqual(300);
 });
 
