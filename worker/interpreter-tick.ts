@@ -24,7 +24,16 @@ export interface SignalSource {
  */
 export interface PollCounter {
   set(checks: number): void;
+  /**
+   * Whether this poll is CPython's periodic one: that one resets the counter to its own interval (50)
+   * just before polling. CPython also polls from `PyErr_CheckSignals`, which its buffered writer calls
+   * after every write: printing a line polls once or more, with the counter anywhere in its count.
+   */
+  periodic(): boolean;
 }
+
+/** The interval CPython writes into the counter before its periodic poll (emscripten_signal.c). */
+const CPYTHON_POLL_INTERVAL = 50;
 
 /**
  * How many eval-breaker checks go by between two polls. A poll is a call from WebAssembly into
@@ -62,8 +71,13 @@ export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, 
   const interval = new PollInterval(performance.now.bind(performance));
   const tickingBuffer = {
     get 0(): number {
-      onTick();
-      counter?.set(interval.next());
+      // The polls that come with printing (hundreds of thousands in a flood, a quarter of its time when
+      // each one ticked) only look for a signal, so Stop reaches a print loop as fast as before. The
+      // periodic polls tick. (Once a period the counter passes 50 and a print's poll ticks too: harmless.)
+      if (counter === null || counter.periodic()) {
+        onTick();
+        counter?.set(interval.next());
+      }
       return signals.take();
     },
     // Pyodide clears the slot after reading it; `take` already did, atomically.
@@ -79,7 +93,10 @@ export function pollCounterOf(pyodide: PyodideAPI): PollCounter | null {
   const address = module.__Py_emscripten_signal_clock;
   if (typeof address !== 'number' || address === 0) return null;
   // HEAP32 is read each time: Emscripten replaces the view when the memory grows.
-  return { set: (checks) => (module.HEAP32[address >>> 2] = checks) };
+  return {
+    set: (checks) => (module.HEAP32[address >>> 2] = checks),
+    periodic: () => module.HEAP32[address >>> 2] === CPYTHON_POLL_INTERVAL,
+  };
 }
 
 interface EmscriptenPollCounter {

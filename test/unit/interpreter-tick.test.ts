@@ -76,6 +76,42 @@ describe('the tick in a real interpreter', () => {
     expect(adaptive).toBeGreaterThan(everyFifty / 5);
   });
 
+  it("ticks only at CPython's periodic polls, not at the polls each printed line makes", () => {
+    let ticks = 0;
+    let looks = 0;
+    const lines = 20_000;
+    pyodide.setStdout({ write: (bytes: Uint8Array) => bytes.length, isatty: false });
+    try {
+      installInterpreterTick(pyodide, () => ticks++, { take: () => (looks++, 0) });
+      pyodide.runPython(`for i in range(${lines}):\n    print(i)\n`);
+    } finally {
+      pyodide.setInterruptBuffer(undefined as unknown as Uint8Array);
+      pyodide.setStdout();
+    }
+    // Every line is flushed (line buffering), and every flush looks for a signal...
+    expect(looks).toBeGreaterThanOrEqual(lines);
+    // ...but only the eval loop's own polls, every 50 to 200 checks, tick.
+    expect(ticks).toBeLessThan(lines / 20);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('still delivers a KeyboardInterrupt to a print loop, from the polls its lines make', () => {
+    let looks = 0;
+    let ticks = 0;
+    pyodide.setStdout({ write: (bytes: Uint8Array) => bytes.length, isatty: false });
+    // The signal arrives once the loop is well under way, between two of the eval loop's own polls.
+    installInterpreterTick(pyodide, () => ticks++, { take: () => (++looks === 5000 ? 2 : 0) });
+    try {
+      expect(() => pyodide.runPython('i = 0\nwhile True:\n    print(i)\n    i += 1\n')).toThrow(
+        /KeyboardInterrupt/,
+      );
+      expect(Number(pyodide.globals.get('i'))).toBeLessThan(5000);
+    } finally {
+      pyodide.setInterruptBuffer(undefined as unknown as Uint8Array);
+      pyodide.setStdout();
+    }
+  });
+
   it('still delivers a KeyboardInterrupt to a loop that never ends', () => {
     let ticks = 0;
     const signals: SignalSource = { take: () => (ticks > 100 ? 2 : 0) };
