@@ -49,7 +49,10 @@ export async function recordMilestones(page: Page, contract: PageContract): Prom
   }, contract.state);
 }
 
-export async function milestones(page: Page): Promise<{ ready: number; editor?: number }> {
+export async function milestones(
+  page: Page,
+  { editor = false }: { editor?: boolean } = {},
+): Promise<{ ready: number; editor?: number }> {
   await page.waitForFunction(
     () => (globalThis as unknown as { __marks: { ready?: number } }).__marks.ready !== undefined,
     null,
@@ -57,6 +60,13 @@ export async function milestones(page: Page): Promise<{ ready: number; editor?: 
       timeout: 120_000,
     },
   );
+  // Sandpit's editor arrives after Python is ready (it waits for that, then for a moment nothing runs).
+  if (editor)
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __marks: { editor?: number } }).__marks.editor !== undefined,
+      null,
+      { timeout: 120_000 },
+    );
   return page.evaluate(
     () => (globalThis as unknown as { __marks: { ready: number; editor?: number } }).__marks,
   );

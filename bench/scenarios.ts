@@ -55,7 +55,7 @@ export async function coldAndWarmStart(
   target: Target,
 ): Promise<{ coldMs: number; warmMs: number; editorMs?: number }> {
   const page = await openPage(browser, target);
-  const cold = await milestones(page);
+  const cold = await milestones(page, { editor: target.contract === SANDPIT });
   await waitUntilIdle(page, target.contract);
   await page.reload();
   const warm = await milestones(page);
