@@ -44,7 +44,8 @@ const CPYTHON_POLL_INTERVAL = 50;
  * iterations, 200 ms for iterations of a millisecond, inside the supervisor's 300 ms grace before a kill (STOP_GRACE_MS).
  */
 export class PollInterval {
-  static readonly FEWEST_CHECKS = 50;
+  /** Never fewer checks than CPython's own interval. */
+  static readonly FEWEST_CHECKS = CPYTHON_POLL_INTERVAL;
   static readonly MOST_CHECKS = 200;
   static readonly FAST_MS = 1;
   static readonly LATE_MS = 4;
