@@ -55,6 +55,18 @@ interface Block {
 const LINES_PER_BLOCK = 200;
 const CHARS_PER_BLOCK = 32 * 1024;
 const BLOCK_COST_MS = 3;
+/**
+ * A backlog of more than this many frames' worth of lines is text that would scroll past faster than
+ * anyone reads it (at linesPerFrame, 15 000 lines a second): all but the last frame's worth is appended
+ * at once as blocks the browser lays out only when they come into view (see appendBacklogUnlaidOut).
+ */
+const BACKLOG_FRAMES = 2;
+/**
+ * The most characters a frame appends that way: a short-line flood's whole backlog (10 000 lines of a
+ * number each are under 80 KiB), while a flood of long lines doesn't replace the whole screen every frame
+ * (2 MiB of 1 000-character lines in and out each frame stalled the page up to 100 ms).
+ */
+const BACKLOG_CHARS_PER_FRAME = 256 * 1024;
 /** A run's first output, up to this size, is rendered at once instead of at the next frame. */
 const IMMEDIATE_CHARS = 4096;
 
@@ -255,6 +267,7 @@ export class ConsoleView {
   private renderFrame(): void {
     this.frame = null;
     const followOutput = this.isScrolledToBottom();
+    this.appendBacklogUnlaidOut();
     // The caps bound the work per frame on a fast machine; the clock bounds the appends on a slow or busy
     // one. What layout costs is measured once per frame (the console's height is read after the appends),
     // and sizes the next frame's share of plain and of other text, so no frame stalls the page whatever
@@ -283,15 +296,7 @@ export class ConsoleView {
       // nothing else to do.
       if (entry.kind === 'note' && !whole && lastBlock !== null) break;
       const take = whole || entry.kind === 'note' ? entry.text : prefixWithin(entry.text, cap, lines);
-      const takenLines = take.length === entry.text.length ? first.lines : countLines(take);
-      if (take.length === entry.text.length) this.pending.shift();
-      else
-        this.pending[0] = {
-          entry: { ...entry, text: entry.text.slice(take.length) },
-          lines: first.lines - takenLines,
-        };
-      this.pendingChars -= take.length;
-      this.pendingLines -= takenLines;
+      const takenLines = this.takeFromPending(first, take);
       chars -= take.length;
       lines -= Math.max(1, takenLines);
       if (complex) {
@@ -314,6 +319,58 @@ export class ConsoleView {
     else this.resolveDrained();
   }
 
+  /** Removes `take`, a prefix of the first pending entry's text, from the queue; returns its line count. */
+  private takeFromPending(first: PendingEntry, take: string): number {
+    const { entry } = first;
+    const takenLines = take.length === entry.text.length ? first.lines : countLines(take);
+    if (take.length === entry.text.length) this.pending.shift();
+    else
+      this.pending[0] = {
+        entry: { ...entry, text: entry.text.slice(take.length) },
+        lines: first.lines - takenLines,
+      };
+    this.pendingChars -= take.length;
+    this.pendingLines -= takenLines;
+    return takenLines;
+  }
+
+  /**
+   * A flood leaves a backlog of up to `maxLines` lines, which at a frame's worth of lines at a time took
+   * 40 frames (two thirds of a second) to draw after the program had ended. Only what ends up in view
+   * needs laying out now: all but the last frame's worth of the backlog goes into blocks styled
+   * `content-visibility: auto`, which the browser lays out when they come near the view (scrolling back),
+   * with their line count as the estimated height until then. Only whole lines of plain text go this way
+   * (what a line of another script costs to lay out is learnt frame by frame, render-cost.ts), never a
+   * note, and never the rest of a line already on screen. The blocks are ordinary blocks otherwise: the
+   * screen's limits count them and drop them like the others.
+   */
+  private appendBacklogUnlaidOut(): void {
+    let block: Block | null = null;
+    let charsLeft = BACKLOG_CHARS_PER_FRAME;
+    while (this.pendingLines > this.linesPerFrame * BACKLOG_FRAMES && charsLeft > 0) {
+      if (block !== null && (block.lines >= LINES_PER_BLOCK || block.chars >= CHARS_PER_BLOCK)) block = null;
+      const first = this.pending[0];
+      const last = this.blocks[this.blocks.length - 1];
+      if (first === undefined || first.entry.kind === 'note' || (last !== undefined && last.lineChars > 0))
+        break;
+      const linesToSpare = this.pendingLines - this.linesPerFrame;
+      const roomLines = Math.min(LINES_PER_BLOCK - (block?.lines ?? 0), linesToSpare);
+      const roomChars = Math.min(CHARS_PER_BLOCK - (block?.chars ?? 0), charsLeft);
+      const take = prefixWithin(first.entry.text, roomChars, roomLines);
+      if (!take.endsWith('\n') || isComplex(take)) {
+        if (block === null) break;
+        // What doesn't fit this block may fit a new one; what isn't plain whole lines waits for frames.
+        block = null;
+        continue;
+      }
+      block ??= this.newBlock(true);
+      const takenLines = this.takeFromPending(first, take);
+      charsLeft -= take.length;
+      this.renderText(block, first.entry, take, takenLines);
+      block.element.style.containIntrinsicBlockSize = `auto ${block.lines}lh`;
+    }
+  }
+
   /**
    * The block the next piece of `entry` goes into, and how many characters it may still take. A line
    * under way stays in its block until its part there reaches CHARS_PER_BLOCK; a new line that doesn't
@@ -332,12 +389,17 @@ export class ConsoleView {
         if (firstLine <= room) return { block: last, room };
       }
     }
+    return { block: this.newBlock(false), room: CHARS_PER_BLOCK };
+  }
+
+  /** A new block at the end; an unlaid-out one is closed (what follows it is laid out the usual way). */
+  private newBlock(unlaidOut: boolean): Block {
     const element = document.createElement('div');
-    element.className = 'console-block';
+    element.className = unlaidOut ? 'console-block console-block-unlaid' : 'console-block';
     this.element.append(element);
-    const block: Block = { element, lines: 0, chars: 0, lineChars: 0, last: null, closed: false };
+    const block: Block = { element, lines: 0, chars: 0, lineChars: 0, last: null, closed: unlaidOut };
     this.blocks.push(block);
-    return { block, room: CHARS_PER_BLOCK };
+    return block;
   }
 
   private renderText(block: Block, entry: Entry, text: string, lines: number): void {

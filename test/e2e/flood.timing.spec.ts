@@ -37,6 +37,30 @@ test('a million prints finish and show the end; the rest is counted and download
   await expect(banner).toBeHidden();
 });
 
+test("a flood's backlog goes on screen at once, every line of the tail kept, laid out when scrolled back to", async ({
+  pad,
+}) => {
+  await pad.open({ code: 'for i in range(200_000):\n    print(i)\n', timeoutSeconds: 60 });
+  await waitUntilSettled(pad);
+  expect(await pad.run()).toBe('ok');
+  // The tail the console keeps: 10 000 consecutive lines, none skipped on the way.
+  const lines = (await pad.outputText()).trimEnd().split('\n');
+  expect(lines).toHaveLength(10_000);
+  expect(lines.every((line, index) => Number(line) === 190_000 + index)).toBe(true);
+  // What the program printed faster than frames could show went into blocks laid out only when in view.
+  const unlaid = pad.output.locator('.console-block-unlaid');
+  expect(await unlaid.count()).toBeGreaterThan(1);
+  const laidOut = (block: number) =>
+    unlaid.nth(block).evaluate((element) => {
+      const text = element.firstElementChild as HTMLElement;
+      return text.checkVisibility({ contentVisibilityAuto: true });
+    });
+  expect(await laidOut(0)).toBe(false);
+  await unlaid.nth(0).evaluate((element) => element.scrollIntoView());
+  await expect.poll(() => laidOut(0)).toBe(true);
+  await expect(unlaid.nth(0)).toBeInViewport();
+});
+
 test('an endless flood hits the time limit while the page stays smooth', async ({ pad }) => {
   await pad.open({ code: 'while True:\n    print("x" * 1000)\n', timeoutSeconds: 3 });
   await waitUntilSettled(pad);
