@@ -158,6 +158,23 @@ export async function flood(
   return { ms, maxFrameGapMs };
 }
 
+/**
+ * The flood's baseline: raw Pyodide printing the same 200 000 lines into a buffer in its worker (the page
+ * then shows only the last line): Run click to that line on screen. What a flood costs Pyodide itself,
+ * without showing anything.
+ */
+export async function floodIntoBuffer(browser: Browser, raw: Target): Promise<number> {
+  const page = await openPage(browser, raw);
+  await waitUntilIdle(page, raw.contract);
+  await setCode(page, raw.contract, FLOOD);
+  await page.evaluate(() => {
+    (globalThis as unknown as { rawPyodide: { collectOutput: boolean } }).rawPyodide.collectOutput = true;
+  });
+  const { ms } = await runUntilOutput(page, raw.contract, `${FLOOD_LINES - 1}\n`);
+  await page.context().close();
+  return ms;
+}
+
 export const BACK_TO_BACK_RUNS = 12;
 
 export interface BackToBack {

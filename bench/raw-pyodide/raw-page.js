@@ -36,7 +36,8 @@ window.rawPyodide = {
 document.getElementById('run').addEventListener('click', () => {
   const code = window.rawPyodide.nextCode ?? 'print("hi")';
   window.rawPyodide.runCode();
-  worker.postMessage({ code });
+  // `collectOutput`: the run prints into a buffer in the worker (the flood's baseline), not to the page.
+  worker.postMessage({ code, collect: window.rawPyodide.collectOutput === true });
 });
 
 start();
