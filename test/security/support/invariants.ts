@@ -35,7 +35,7 @@ export async function originState(page: Page): Promise<OriginState> {
 export async function foreignMarkupInConsole(page: Page): Promise<string[]> {
   return page.getByTestId('output').evaluate((console_) => {
     const allowed =
-      /^(DIV\.console-block|SPAN\.console-(stdout|stderr|stdin)|DIV\.console-note console-note-(info|warning|error|help))$/;
+      /^(DIV\.console-block( console-block-unlaid)?|SPAN\.console-(stdout|stderr|stdin)|DIV\.console-note console-note-(info|warning|error|help))$/;
     const problems: string[] = [];
     for (const element of console_.querySelectorAll('*')) {
       const signature = `${element.tagName}.${element.className}`;
