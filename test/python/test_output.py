@@ -68,8 +68,9 @@ def test_the_flush_handler_never_nests():
     assert calls == ["flush", "flush"]
 
 
-def test_without_a_flush_signal_stdout_stays_line_buffered():
+def test_without_a_flush_signal_nothing_changes():
     import sys
 
+    before = (sys.stdout, sys.stdout.line_buffering, sys.stderr)
     sandpit_output.install(0)
-    assert sys.stdout.line_buffering
+    assert (sys.stdout, sys.stdout.line_buffering, sys.stderr) == before

@@ -95,7 +95,7 @@ def walk(roots, depth, budget):
 import asyncio, signal, time, turtle, warnings
 warnings.simplefilter("ignore")
 roots = [("__builtins__", __builtins__), ("sys", sys), ("input", input), ("sys.stdin", sys.stdin),
-         ("sys.stdout", sys.stdout), ("time.sleep", time.sleep), ("the event loop", asyncio.get_event_loop()),
+         ("sys.stdout", sys.stdout), ("sys.stderr", sys.stderr), ("time.sleep", time.sleep), ("the event loop", asyncio.get_event_loop()),
          ("turtle", turtle)]
 for number in range(1, 65):
     try:
@@ -120,6 +120,13 @@ if findings:
 '''
 
 
+class FlushingHost:
+    """A host like the worker's in what the program can reach through it: stdout block-buffered with its
+    flush signal's handler installed, and sys.stderr Sandpit's (sandpit_output)."""
+
+    flush_signal = 63
+
+
 def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
     withheld = LEARNER_POLICY_SPEC["modules"]["deny"] + list(HOST_BRIDGES)
     code = (
@@ -127,5 +134,5 @@ def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
         .replace("DEPTH_FROM_MODULES", "3")
         .replace("WITHHELD_MODULES", repr(withheld))
     )
-    outcome = run(code)
+    outcome = run(code, host=FlushingHost())
     assert outcome == {"kind": "completed"}, outcome.get("error", {}).get("message", outcome)
