@@ -67,37 +67,9 @@ export class PollInterval {
   }
 }
 
-/**
- * The signal the tick raises every FLUSH_INTERVAL_MS while Python runs: sandpit_output's handler writes
- * out what the block-buffered sys.stdout holds. A real-time signal next to YIELD_SIGNAL (64); CPython
- * drops it while no handler is installed.
- */
-export const FLUSH_SIGNAL = 63;
-
-/** How stale buffered output may get while a program computes: one frame. */
-export const FLUSH_INTERVAL_MS = 16;
-
-/** When the next flush signal is due: at most one per interval. */
-export class FlushClock {
-  private last: number;
-
-  constructor(private readonly now: () => number) {
-    this.last = now();
-  }
-
-  due(): boolean {
-    const now = this.now();
-    if (now - this.last < FLUSH_INTERVAL_MS) return false;
-    this.last = now;
-    return true;
-  }
-}
-
 export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, signals: SignalSource): void {
   const counter = pollCounterOf(pyodide);
-  const now = performance.now.bind(performance);
-  const interval = new PollInterval(now);
-  const flushes = new FlushClock(now);
+  const interval = new PollInterval(performance.now.bind(performance));
   const tickingBuffer = {
     get 0(): number {
       // The polls that come with printing (hundreds of thousands in a flood, a quarter of its time when
@@ -106,9 +78,6 @@ export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, 
       if (counter === null || counter.periodic()) {
         onTick();
         counter?.set(interval.next());
-        // A pending Stop or yield goes first; the flush comes at the next periodic poll.
-        const signal = signals.take();
-        return signal !== 0 || !flushes.due() ? signal : FLUSH_SIGNAL;
       }
       return signals.take();
     },

@@ -1,7 +1,6 @@
 import type { ControlMessage, WireChunk } from '../src/wire/protocol';
 import { SIGINT } from '../src/wire/shared-memory';
 import { countChars, OUTPUT_IN_FLIGHT_LIMIT, type ProgramHost, type ProgramHostWiring } from './program-host';
-import { FLUSH_SIGNAL } from './interpreter-tick';
 
 /**
  * The signal the tick raises to make a running program let the page in. sandpit_host installs a Python
@@ -166,7 +165,6 @@ export function createJspiHost(
       can_wait: true,
       asynchronous: true,
       yield_signal: YIELD_SIGNAL,
-      flush_signal: FLUSH_SIGNAL,
       read_line(prompt: string): Promise<string | undefined | false> {
         return waitForAnswer(() => wiring.requestLine(prompt));
       },

@@ -2,13 +2,9 @@
  * The interpreter's tick (worker/interpreter-tick.ts): how often CPython polls for an interrupt, and the
  * Pyodide internals that rely on (the exported poll counter, reset before the poll so our value stays).
  */
-import { readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  FLUSH_INTERVAL_MS,
-  FLUSH_SIGNAL,
-  FlushClock,
   installInterpreterTick,
   PollInterval,
   pollCounterOf,
@@ -16,7 +12,6 @@ import {
 } from '../../worker/interpreter-tick';
 
 const indexURL = new URL('../../node_modules/pyodide/', import.meta.url).pathname;
-const outputModule = new URL('../../worker/python/sandpit_output.py', import.meta.url).pathname;
 
 describe('PollInterval', () => {
   it('doubles the checks between polls while polls come fast, up to the cap', () => {
@@ -125,79 +120,5 @@ describe('the tick in a real interpreter', () => {
     } finally {
       pyodide.setInterruptBuffer(undefined as unknown as Uint8Array);
     }
-  });
-});
-
-describe('FlushClock', () => {
-  it('is due once per interval, however often it is asked', () => {
-    let now = 0;
-    const clock = new FlushClock(() => now);
-    const due = [];
-    for (let step = 0; step < 8; step++) {
-      now += FLUSH_INTERVAL_MS / 2;
-      due.push(clock.due());
-    }
-    expect(due).toEqual([false, true, false, true, false, true, false, true]);
-  });
-});
-
-describe("block-buffered stdout, flushed by the tick's signal (sandpit_output)", () => {
-  let pyodide: PyodideAPI;
-  const writes: { stream: 'stdout' | 'stderr'; text: string; at: number }[] = [];
-
-  beforeAll(async () => {
-    pyodide = await loadPyodide({ indexURL, packages: [] });
-    const decoder = new TextDecoder();
-    const writer = (stream: 'stdout' | 'stderr') => ({
-      write: (bytes: Uint8Array) => {
-        writes.push({ stream, text: decoder.decode(bytes), at: performance.now() });
-        return bytes.length;
-      },
-      isatty: false,
-    });
-    pyodide.setStdout(writer('stdout'));
-    pyodide.setStderr(writer('stderr'));
-    pyodide.FS.writeFile('/home/pyodide/sandpit_output.py', readFileSync(outputModule, 'utf8'));
-    pyodide.runPython(`import sandpit_output\nsandpit_output.install(${FLUSH_SIGNAL})`);
-    installInterpreterTick(pyodide, () => {}, { take: () => 0 });
-  }, 60_000);
-
-  it('prints a flood in a few writes, every line intact', () => {
-    writes.length = 0;
-    const lines = 200_000;
-    pyodide.runPython(`import sys\nfor i in range(${lines}):\n    print(i)\nsys.stdout.flush()`);
-    const text = writes.map((write) => write.text).join('');
-    expect(text).toBe(Array.from({ length: lines }, (_, i) => `${i}\n`).join(''));
-    expect(writes.length).toBeLessThan(lines / 100);
-  });
-
-  it('shows a line printed before a long computation while it computes, even without its newline', () => {
-    writes.length = 0;
-    pyodide.runPython(`
-import time
-print("working", end="")
-started = time.perf_counter()
-while time.perf_counter() - started < 0.4:
-    pass
-print(" done")
-`);
-    pyodide.runPython('import sys\nsys.stdout.flush()');
-    const working = writes.find((write) => write.text.includes('working'));
-    const done = writes.find((write) => write.text.includes('done'));
-    // Written by the flush signal's handler within a few of the tick's intervals, not with the end.
-    expect(working?.text).not.toContain('done');
-    expect((done?.at ?? 0) - (working?.at ?? Infinity)).toBeGreaterThan(300);
-  });
-
-  it('keeps stdout and stderr in the order they were written', () => {
-    writes.length = 0;
-    pyodide.runPython(
-      'import sys\nprint("one")\nprint("two", file=sys.stderr)\nprint("three")\nsys.stdout.flush()',
-    );
-    expect(writes.map((write) => `${write.stream}:${write.text}`)).toEqual([
-      'stdout:one\n',
-      'stderr:two\n',
-      'stdout:three\n',
-    ]);
   });
 });
