@@ -120,13 +120,6 @@ if findings:
 '''
 
 
-class FlushingHost:
-    """A host like the worker's in what the program can reach through it: stdout block-buffered with its
-    flush signal's handler installed, and sys.stderr Sandpit's (sandpit_output)."""
-
-    flush_signal = 63
-
-
 def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
     withheld = LEARNER_POLICY_SPEC["modules"]["deny"] + list(HOST_BRIDGES)
     code = (
@@ -134,5 +127,5 @@ def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
         .replace("DEPTH_FROM_MODULES", "3")
         .replace("WITHHELD_MODULES", repr(withheld))
     )
-    outcome = run(code, host=FlushingHost())
+    outcome = run(code)
     assert outcome == {"kind": "completed"}, outcome.get("error", {}).get("message", outcome)
