@@ -138,6 +138,7 @@ async function backToBackRows(): Promise<{ rows: Row[]; samples: BackToBack[] }>
   ];
   return { rows, samples };
 }
+
 /**
  * 200 000 printed lines: ours and raw Pyodide's pages showing them, and raw Pyodide printing them into a
  * buffer (issue 14: a flood at most 2x that).

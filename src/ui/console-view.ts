@@ -340,10 +340,10 @@ export class ConsoleView {
    * needs laying out now: all but the last frame's worth of the backlog goes into blocks styled
    * `content-visibility: auto`, which the browser lays out when they come near the view (scrolling back),
    * estimated as a full block's height until then (a class, not an inline style: the console's elements
-   * carry no attribute but their class, which the red-team suite checks). Only whole lines of plain text go this way
-   * (what a line of another script costs to lay out is learnt frame by frame, render-cost.ts), never a
-   * note, and never the rest of a line already on screen. The blocks are ordinary blocks otherwise: the
-   * screen's limits count them and drop them like the others.
+   * carry no attribute but their class, which the red-team suite checks). Only whole lines of plain text
+   * go this way (what a line of another script costs to lay out is learnt frame by frame, render-cost.ts),
+   * never a note, and never the rest of a line already on screen. The blocks are ordinary blocks
+   * otherwise: the screen's limits count them and drop them like the others.
    */
   private appendBacklogUnlaidOut(): void {
     let block: Block | null = null;
