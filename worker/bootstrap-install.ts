@@ -13,7 +13,8 @@ export const BOOTSTRAP_DIR = '/sandpit';
 // prettier-ignore
 export const BOOTSTRAP_FILES = [
   'sandpit_exception_table.py', 'sandpit_gates.py', 'sandpit_guard.py', 'sandpit_module_views.py', 'sandpit_policy.py',
-  'sandpit_learner_sys.py', 'sandpit_write_guard.py', 'sandpit_isolation.py', 'sandpit_host.py', 'sandpit_traceback.py',
+  'sandpit_learner_sys.py', 'sandpit_write_guard.py', 'sandpit_isolation.py', 'sandpit_output.py', 'sandpit_host.py',
+  'sandpit_traceback.py',
   'sandpit_explain.py', 'sandpit_runner.py', 'turtle.py', 'turtle_colors.py',
 ] as const;
 

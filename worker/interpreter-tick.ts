@@ -67,9 +67,75 @@ export class PollInterval {
   }
 }
 
-export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, signals: SignalSource): void {
+/**
+ * The signals the tick raises to set how sys.stdout buffers (sandpit_output.py): each handler leaves stdout
+ * in its mode and writes out what it holds. Real-time signals next to YIELD_SIGNAL (64); CPython drops
+ * them while no handler is installed.
+ */
+export const STDOUT_SIGNALS = { line: 62, block: 63 } as const;
+
+/** How stale buffered output may get while a program computes: one frame. */
+export const STDOUT_INTERVAL_MS = 16;
+
+/** Printed lines a millisecond from which a program is flooding: 256 in a frame's 16 ms. */
+export const FLOOD_LINES_PER_MS = 16;
+
+/**
+ * How sys.stdout should buffer, decided once per STDOUT_INTERVAL_MS from the lines the program printed.
+ *
+ * Line-buffered (as Pyodide sets it up), each printed line is a write into this worker's JavaScript,
+ * about 2 us: two fifths of a 200 000-line flood's loop. Block-buffered, a flood costs a write per block,
+ * but a line printed just before a long call into C (`print("summing"); sum(range(10**12))`) waits for
+ * the call to return, since no signal is handled until then. So stdout is line-buffered unless the
+ * last interval printed a flood, and is written out at every interval either way (a line printed without
+ * its newline shows while the program computes). The answer is the same signal for as long as the mode
+ * should stay: a handler that found stdout busy (it can run inside stdout's own writer) does nothing,
+ * and the next interval asks again.
+ *
+ * Block-buffered, the lines an interval prints reach JavaScript only when the next signal's handler
+ * writes them out, so each interval's count is its predecessor's lines. The first interval after the
+ * switch would count none; it keeps the block mode unasked.
+ */
+export class StdoutBuffering {
+  private lastDecision: number;
+  private linesAtLastDecision: number;
+  private lastAsked = 0;
+  private askedBefore = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly linesPrinted: () => number,
+  ) {
+    this.lastDecision = now();
+    this.linesAtLastDecision = linesPrinted();
+  }
+
+  /** The signal to raise now: 0 until an interval has passed, then the mode stdout should be in. */
+  next(): number {
+    const now = this.now();
+    const elapsed = now - this.lastDecision;
+    if (elapsed < STDOUT_INTERVAL_MS) return 0;
+    const lines = this.linesPrinted() - this.linesAtLastDecision;
+    this.lastDecision = now;
+    this.linesAtLastDecision += lines;
+    const flooding = lines >= FLOOD_LINES_PER_MS * elapsed;
+    const justSwitched = this.lastAsked === STDOUT_SIGNALS.block && this.askedBefore !== STDOUT_SIGNALS.block;
+    this.askedBefore = this.lastAsked;
+    this.lastAsked = flooding || justSwitched ? STDOUT_SIGNALS.block : STDOUT_SIGNALS.line;
+    return this.lastAsked;
+  }
+}
+
+export function installInterpreterTick(
+  pyodide: PyodideAPI,
+  onTick: () => void,
+  signals: SignalSource,
+  linesPrinted: () => number,
+): void {
   const counter = pollCounterOf(pyodide);
-  const interval = new PollInterval(performance.now.bind(performance));
+  const now = performance.now.bind(performance);
+  const interval = new PollInterval(now);
+  const stdout = new StdoutBuffering(now, linesPrinted);
   const tickingBuffer = {
     get 0(): number {
       // The polls that come with printing (hundreds of thousands in a flood, a quarter of its time when
@@ -78,6 +144,9 @@ export function installInterpreterTick(pyodide: PyodideAPI, onTick: () => void, 
       if (counter === null || counter.periodic()) {
         onTick();
         counter?.set(interval.next());
+        // A pending Stop or yield goes first; stdout's signal comes at the next periodic poll.
+        const signal = signals.take();
+        return signal !== 0 ? signal : stdout.next();
       }
       return signals.take();
     },

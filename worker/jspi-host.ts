@@ -1,6 +1,7 @@
 import type { ControlMessage, WireChunk } from '../src/wire/protocol';
 import { SIGINT } from '../src/wire/shared-memory';
 import { countChars, OUTPUT_IN_FLIGHT_LIMIT, type ProgramHost, type ProgramHostWiring } from './program-host';
+import { STDOUT_SIGNALS } from './interpreter-tick';
 
 /**
  * The signal the tick raises to make a running program let the page in. sandpit_host installs a Python
@@ -165,6 +166,8 @@ export function createJspiHost(
       can_wait: true,
       asynchronous: true,
       yield_signal: YIELD_SIGNAL,
+      stdout_line_signal: STDOUT_SIGNALS.line,
+      stdout_block_signal: STDOUT_SIGNALS.block,
       read_line(prompt: string): Promise<string | undefined | false> {
         return waitForAnswer(() => wiring.requestLine(prompt));
       },

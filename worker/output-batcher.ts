@@ -36,6 +36,7 @@ export class OutputBatcher {
   private readonly maxDelayMs: number;
   private readonly now: () => number;
   private readonly encoder = new TextEncoder();
+  private stdoutLines = 0;
 
   constructor(private readonly options: OutputBatcherOptions) {
     this.maxSize = Math.min(options.maxChars ?? 64 * 1024, 512 * 1024);
@@ -45,12 +46,18 @@ export class OutputBatcher {
   }
 
   writeBytes(stream: WireStream, bytes: Uint8Array): void {
+    if (stream === 'stdout') this.stdoutLines += countNewlines(bytes);
     // A single giant write (print("x" * 10**7)) is cut into batch-sized slices.
     for (let start = 0; start < bytes.length; start += this.maxSize) {
       this.append(stream, bytes.subarray(start, start + this.maxSize));
       this.flushIfDue();
     }
     if (bytes.length === 0) this.flushIfDue();
+  }
+
+  /** Newlines written to stdout so far: the tick tells a flood from them (StdoutBuffering). */
+  get linesPrinted(): number {
+    return this.stdoutLines;
   }
 
   writeText(stream: WireStream, text: string): void {
@@ -104,4 +111,12 @@ export class OutputBatcher {
     run.length += bytes.length;
     this.pendingSize += bytes.length;
   }
+}
+
+const NEWLINE = 0x0a;
+
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
 }

@@ -6,6 +6,7 @@ import exceptionTableSource from './python/sandpit_exception_table.py?raw';
 import gatesSource from './python/sandpit_gates.py?raw';
 import guardSource from './python/sandpit_guard.py?raw';
 import hostSource from './python/sandpit_host.py?raw';
+import outputSource from './python/sandpit_output.py?raw';
 import isolationSource from './python/sandpit_isolation.py?raw';
 import learnerSysSource from './python/sandpit_learner_sys.py?raw';
 import moduleViewsSource from './python/sandpit_module_views.py?raw';
@@ -26,6 +27,7 @@ export const PYTHON_SOURCES: BootstrapSources = {
   'sandpit_learner_sys.py': learnerSysSource,
   'sandpit_write_guard.py': writeGuardSource,
   'sandpit_isolation.py': isolationSource,
+  'sandpit_output.py': outputSource,
   'sandpit_host.py': hostSource,
   'sandpit_traceback.py': tracebackSource,
   'sandpit_explain.py': explainSource,
@@ -45,6 +47,9 @@ export interface HostFunctions {
   readonly asynchronous: boolean;
   /** The signal the tick raises to have the program call `yield_now` (0: never). */
   readonly yield_signal: number;
+  /** The signals the tick raises to have sys.stdout line- or block-buffered and written out (sandpit_output; 0: never). */
+  readonly stdout_line_signal: number;
+  readonly stdout_block_signal: number;
   /** A line, `undefined` at end of file, `false` when Stop interrupted the wait. */
   read_line(prompt: string): string | undefined | false | Promise<string | undefined | false>;
   /**

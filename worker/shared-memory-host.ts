@@ -1,6 +1,6 @@
 import type { SharedCellBuffers } from '../src/wire/protocol';
 import { OutputCredit, SignalCell, StdinMailbox } from '../src/wire/shared-memory';
-import { NO_SIGNALS } from './interpreter-tick';
+import { NO_SIGNALS, STDOUT_SIGNALS } from './interpreter-tick';
 import { countChars, OUTPUT_IN_FLIGHT_LIMIT, type ProgramHost, type ProgramHostWiring } from './program-host';
 
 /**
@@ -19,6 +19,8 @@ export function createSharedMemoryHost(shared: SharedCellBuffers, wiring: Progra
       can_wait: true,
       asynchronous: false,
       yield_signal: 0,
+      stdout_line_signal: STDOUT_SIGNALS.line,
+      stdout_block_signal: STDOUT_SIGNALS.block,
       read_line(prompt: string): string | undefined | false {
         const result = stdin.readLine(signals, () => wiring.requestLine(prompt));
         if (result.kind === 'line') return result.text;
@@ -61,6 +63,8 @@ export function createUnreachableHost(wiring: ProgramHostWiring): ProgramHost {
       can_wait: false,
       asynchronous: false,
       yield_signal: 0,
+      stdout_line_signal: STDOUT_SIGNALS.line,
+      stdout_block_signal: STDOUT_SIGNALS.block,
       read_line: () => undefined,
       wait_event: () => undefined,
       sleep: () => false,

@@ -123,7 +123,12 @@ async function bootInterpreter(
 
   // Stage 4: tick and host functions, then the lockdown: from here on the worker holds no capability a
   // program could abuse, whether or not it gets past the Python layer.
-  installInterpreterTick(pyodide, () => output.flushIfDue(), host.signals);
+  installInterpreterTick(
+    pyodide,
+    () => output.flushIfDue(),
+    host.signals,
+    () => output.linesPrinted,
+  );
   const runner = bootstrapRunner(pyodide);
   // The teacher's packages are fetched later, per run, through a fetch only this loader holds.
   const packages = await PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));

@@ -17,12 +17,12 @@ def policy_spec(allow="*", deny=(), builtins=None):
     }
 
 
-def run(code, spec=None, filename="main.py", stdin=None):
+def run(code, spec=None, filename="main.py", stdin=None, host=None):
     """Runs `code` through the real runner, with a request shaped like the worker's, and returns the RunOutcome."""
     request = {"runId": 1, "code": code, "filename": filename, "policy": spec or LEARNER_POLICY_SPEC}
     if stdin is not None:
         request["stdin"] = stdin
-    return run_program(request)
+    return run_program(request, host)
 
 
 def raises(exc_type, fn, *args, **kwargs):

@@ -120,6 +120,14 @@ if findings:
 '''
 
 
+class StdoutSignalsHost:
+    """A host like the worker's in what the program can reach through it: stdout's two buffering signals'
+    handlers installed, and sys.stderr Sandpit's (sandpit_output)."""
+
+    stdout_line_signal = 62
+    stdout_block_signal = 63
+
+
 def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
     withheld = LEARNER_POLICY_SPEC["modules"]["deny"] + list(HOST_BRIDGES)
     code = (
@@ -127,5 +135,5 @@ def test_nothing_withheld_is_reachable_from_what_a_program_is_given():
         .replace("DEPTH_FROM_MODULES", "3")
         .replace("WITHHELD_MODULES", repr(withheld))
     )
-    outcome = run(code)
+    outcome = run(code, host=StdoutSignalsHost())
     assert outcome == {"kind": "completed"}, outcome.get("error", {}).get("message", outcome)

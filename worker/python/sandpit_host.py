@@ -6,6 +6,8 @@ worker/python-sources.ts):
     host.can_wait -> bool (the host can wait: time.sleep waits through host.sleep)
     host.asynchronous -> bool (read_line, sleep and yield_now return promises: wait on them with run_sync)
     host.yield_signal -> int (the signal the worker raises when the program should let the page in, or 0)
+    host.stdout_line_signal, host.stdout_block_signal -> int (the signals the worker raises to have
+        sys.stdout line- or block-buffered and written out, or 0: sandpit_output)
     host.read_line(prompt) -> str (a line) | None (end of file) | False (interrupted)
     host.wait_event(timeout_ms) -> str (an event, JSON) | "" (timed out) | None (none can come) | False
     host.sleep(milliseconds) -> bool (True when woken early by an interrupt)
@@ -27,6 +29,8 @@ import io
 import signal
 import sys
 import time as _time
+
+from sandpit_output import flush_buffered
 
 try:
     from _pyodide_core import can_run_sync as _can_run_sync, run_sync as _run_sync
@@ -87,6 +91,7 @@ class HostIO:
         """The host's answer to `ask()` (a line, an event), or None; an interrupted wait becomes SIGINT
         (raised at the next bytecode, unless the program ignores it) and is asked again."""
         while True:
+            flush_buffered()  # what the program printed shows before it waits
             result = self._settle(ask())
             if result is not False:
                 return None if result is None else str(result)
@@ -127,6 +132,7 @@ class HostIO:
             remaining = deadline - _time.monotonic()
             if remaining <= 0:
                 return
+            flush_buffered()
             if self._settle(self._host.sleep(min(remaining, 3600.0) * 1000.0)):
                 self._deliver_interrupt()
 

@@ -15,6 +15,7 @@ import linecache
 import sys
 
 import sandpit_host
+import sandpit_output
 import sandpit_isolation
 import turtle as _turtle
 from sandpit_guard import compile_learner_code
@@ -126,6 +127,8 @@ def run_program(request, host=None):
     filename = str(request["filename"])
     policy = Policy(request["policy"])
     stdin = request.get("stdin") or _NO_STDIN
+    sandpit_output.install(
+        int(getattr(host, "stdout_line_signal", 0) or 0), int(getattr(host, "stdout_block_signal", 0) or 0))
     functions = sandpit_host.install(
         host, stdin["lines"], stdin["whenExhausted"], stdin.get("unavailableReason"),
         events=request.get("events", False))
