@@ -117,6 +117,8 @@ export class ConsoleView {
   private shownChars = 0;
   private droppedLines = 0;
   private droppedChars = 0;
+  /** The start of a line was dropped unseen, so its rest is dropped when it comes (dropOldestPending). */
+  private droppingRestOfLine = false;
   private frame: number | null = null;
   private drainWaiters: (() => void)[] = [];
   private readonly limiter: DisplayLimiter;
@@ -148,6 +150,7 @@ export class ConsoleView {
     this.pendingLines = 0;
     this.blocks = [];
     this.shownLines = this.shownChars = this.droppedLines = this.droppedChars = 0;
+    this.droppingRestOfLine = false;
     this.archive.clear();
     this.limiter.clear();
     this.renderCost.forgetOtherScripts();
@@ -220,7 +223,15 @@ export class ConsoleView {
     const lines = countLines(entry.text);
     // Shortening a line for the screen keeps its newline, so these are the lines the program printed.
     this.liveRegion.received(lines);
-    this.pending.push({ entry, lines });
+    // A block-buffered flood arrives in pieces that end mid-line. Joined to the piece before it, a line
+    // stays whole in the queue: what is dropped and what goes into unlaid-out blocks is whole lines.
+    const last = this.pending[this.pending.length - 1];
+    if (last !== undefined && last.entry.kind === entry.kind && entry.kind !== 'note')
+      this.pending[this.pending.length - 1] = {
+        entry: { ...last.entry, text: last.entry.text + entry.text },
+        lines: last.lines + lines,
+      };
+    else this.pending.push({ entry, lines });
     this.pendingChars += entry.text.length;
     this.pendingLines += lines;
     // More waiting than the screen could ever hold: the oldest part will never be shown, drop it now.
@@ -233,14 +244,19 @@ export class ConsoleView {
     else this.frame = requestAnimationFrame(() => this.renderFrame());
   }
 
+  /**
+   * Drops the oldest waiting output until at most `maxLines` lines and `maxChars` characters wait. The
+   * screen shows one unbroken stretch of the output: once anything is dropped here, what is already on
+   * screen is older than the gap, and goes too, as does the rest of a line whose start was dropped.
+   */
   private dropOldestPending(maxLines: number, maxChars: number): void {
+    let dropped = false;
     while ((this.pendingChars > maxChars || this.pendingLines > maxLines) && this.pending.length > 1) {
-      const dropped = this.pending.shift();
-      if (dropped === undefined) break;
-      this.pendingChars -= dropped.entry.text.length;
-      this.pendingLines -= dropped.lines;
-      this.droppedChars += dropped.entry.text.length;
-      this.droppedLines += dropped.lines;
+      const first = this.pending.shift();
+      if (first === undefined) break;
+      this.countDroppedPending(first.entry.text, first.lines);
+      this.droppingRestOfLine = !first.entry.text.endsWith('\n');
+      dropped = true;
     }
     // One entry with more lines than wanted: keep its last lines (the start of a batch is as old as it gets).
     const first = this.pending[0];
@@ -252,16 +268,54 @@ export class ConsoleView {
         if (next === -1) break;
         cut = next;
       }
-      if (cut > 0 && cut < first.entry.text.length - 1) {
-        const kept = first.entry.text.slice(cut + 1);
-        const droppedLines = first.lines - countLines(kept);
-        this.droppedChars += cut + 1;
-        this.droppedLines += droppedLines;
-        this.pendingChars -= cut + 1;
-        this.pendingLines -= droppedLines;
-        this.pending[0] = { entry: { ...first.entry, text: kept }, lines: first.lines - droppedLines };
+      if (cut >= 0 && cut < first.entry.text.length - 1) {
+        this.dropPendingPrefix(first, cut + 1);
+        this.droppingRestOfLine = false;
+        dropped = true;
       }
     }
+    this.dropRestOfDroppedLine();
+    if (dropped) this.dropShownBlocks();
+  }
+
+  /** The start of a line was dropped: its rest, at the front of the queue, is dropped too. */
+  private dropRestOfDroppedLine(): void {
+    while (this.droppingRestOfLine) {
+      const first = this.pending[0];
+      if (first === undefined) return;
+      if (first.entry.kind === 'note') {
+        this.droppingRestOfLine = false; // a note starts a line of its own
+        return;
+      }
+      const newline = first.entry.text.indexOf('\n');
+      if (newline === -1) {
+        this.pending.shift();
+        this.countDroppedPending(first.entry.text, 0);
+      } else {
+        this.dropPendingPrefix(first, newline + 1);
+        this.droppingRestOfLine = false;
+      }
+    }
+  }
+
+  /** Drops the first `length` characters of the first waiting entry (`first`), which end with a newline. */
+  private dropPendingPrefix(first: PendingEntry, length: number): void {
+    const droppedText = first.entry.text.slice(0, length);
+    const droppedLines = countLines(droppedText);
+    this.countDroppedPending(droppedText, droppedLines);
+    if (length === first.entry.text.length) this.pending.shift();
+    else
+      this.pending[0] = {
+        entry: { ...first.entry, text: first.entry.text.slice(length) },
+        lines: first.lines - droppedLines,
+      };
+  }
+
+  private countDroppedPending(text: string, lines: number): void {
+    this.pendingChars -= text.length;
+    this.pendingLines -= lines;
+    this.droppedChars += text.length;
+    this.droppedLines += lines;
   }
 
   private renderFrame(): void {
@@ -428,16 +482,24 @@ export class ConsoleView {
 
   /** Drops whole blocks from the top while the limits are passed, counting what was dropped. */
   private trim(): void {
-    while (this.blocks.length > 1 && (this.shownLines > this.maxLines || this.shownChars > this.maxChars)) {
-      const first = this.blocks.shift();
-      if (first === undefined) break;
-      first.element.remove();
-      this.shownLines -= first.lines;
-      this.shownChars -= first.chars;
-      this.droppedLines += first.lines;
-      this.droppedChars += first.chars;
-    }
+    while (this.blocks.length > 1 && (this.shownLines > this.maxLines || this.shownChars > this.maxChars))
+      this.dropFirstBlock();
     this.showBanner();
+  }
+
+  /** Output after what is on screen was dropped before it was shown: the screen's text goes too. */
+  private dropShownBlocks(): void {
+    while (this.blocks.length > 0) this.dropFirstBlock();
+  }
+
+  private dropFirstBlock(): void {
+    const first = this.blocks.shift();
+    if (first === undefined) return;
+    first.element.remove();
+    this.shownLines -= first.lines;
+    this.shownChars -= first.chars;
+    this.droppedLines += first.lines;
+    this.droppedChars += first.chars;
   }
 
   /** The banner offers the download once anything is missing from the screen: old lines, or parts of lines. */
