@@ -17,7 +17,11 @@ export interface RenderCostOptions {
    * time limit took three times as long at 4).
    */
   readonly budgetMs?: number;
-  /** The fewest characters a frame may take, whatever the estimate (default 256): progress on any machine. */
+  /**
+   * The fewest characters a frame may take, whatever the estimate (default 64): progress on any machine.
+   * Where no font has a glyph (a Debian machine with only DejaVu, given CJK and emoji), Chromium 150 spent
+   * 30-110 ms laying out 256 such characters, frame gaps of up to 217 ms; with 64, gaps of 50-67 ms.
+   */
   readonly minChars?: number;
   /** The most (default 32 Ki). */
   readonly maxChars?: number;
@@ -36,14 +40,15 @@ export class RenderCostModel {
   private readonly maxChars: number;
   /**
    * Milliseconds per character, learnt: plain text starts at the most characters a frame, other text at
-   * the fewest (on the machine where a 10 000-character line of CJK and emoji took 1.8 s, 256 cost ~50 ms).
+   * the fewest (on the machine where a 10 000-character line of CJK and emoji took 1.8 s, 256 cost ~50 ms;
+   * from 64, a machine with the fonts grows a frame to 4 000 such characters in about 15 frames).
    */
   private plainMsPerChar: number;
   private complexMsPerChar: number;
 
   constructor(options: RenderCostOptions = {}) {
     this.budgetMs = options.budgetMs ?? 10;
-    this.minChars = options.minChars ?? 256;
+    this.minChars = options.minChars ?? 64;
     this.maxChars = options.maxChars ?? 32 * 1024;
     this.plainMsPerChar = this.budgetMs / this.maxChars;
     this.complexMsPerChar = this.budgetMs / this.minChars;
