@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { COMPRESSED_ASSETS, COMPRESSED_SUFFIX } from '../worker/compressed-asset
 import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
 import { PREBUILT_SNAPSHOT_FILE } from '../worker/pyodide-snapshot.ts';
 import { makeBuildSnapshot } from './pyodide-snapshot-maker.ts';
+import { pyodideWithBytecode } from './stdlib-bytecode.ts';
 import { contentType } from './static-server.ts';
 import { planPackages, readPackageFolder, type PackagePlan, type PyodideLock } from './pyodide-packages.ts';
 
@@ -55,6 +56,8 @@ function snapshotBuildId(root: string, pyodideDir: string): string {
   };
   addFolder(path.join(root, 'worker'));
   addFolder(path.join(root, 'src/wire'));
+  // What the build adds to the standard library zip (its bytecode) is the snapshot's too.
+  hash.update('stdlib-bytecode.ts').update(readFileSync(path.join(root, 'tools/stdlib-bytecode.ts')));
   for (const name of PYODIDE_RUNTIME_FILES)
     hash.update(name).update(readFileSync(path.join(pyodideDir, name)));
   return hash.digest('hex').slice(0, 16);
@@ -65,7 +68,11 @@ export function pyodideAssetsPlugin(): Plugin {
   let root = process.cwd();
   let plan: PackagePlan | null = null;
   let building = false;
-  /** The build's snapshot, made while the rest of the build goes on (production builds only). */
+  /**
+   * The standard library zip with bytecode (tools/stdlib-bytecode.ts) and the build's snapshot, made with
+   * that zip while the rest of the build goes on (production builds only).
+   */
+  let stdlibZip: Promise<Uint8Array> | null = null;
   let snapshot: Promise<Uint8Array> | null = null;
   /**
    * Where the files go: `pyodide/<hash of their inputs>/` in a build, so that a URL never names two
@@ -115,8 +122,20 @@ export function pyodideAssetsPlugin(): Plugin {
     buildStart() {
       plan = null;
       packagePlan();
-      // The dev server has none: its workers make their own from the bootstrap as it is being edited.
-      if (building) snapshot = makeBuildSnapshot(sourceDir, path.join(root, 'worker/python'));
+      // The dev server has neither: its workers make their own snapshots from the bootstrap as it is being
+      // edited, with the zip as Pyodide ships it.
+      if (building) {
+        const bootstrapDir = path.join(root, 'worker/python');
+        const pyodide = pyodideWithBytecode(sourceDir, bootstrapDir);
+        stdlibZip = pyodide.then(({ stdlibZip }) => stdlibZip);
+        snapshot = pyodide.then(async ({ pyodideDir }) => {
+          try {
+            return await makeBuildSnapshot(pyodideDir, bootstrapDir);
+          } finally {
+            rmSync(pyodideDir, { recursive: true, force: true });
+          }
+        });
+      }
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
@@ -141,7 +160,8 @@ export function pyodideAssetsPlugin(): Plugin {
             source: gzipSync(bytes, { level: 9 }),
           });
       };
-      for (const [name, read] of generatedFiles()) emit(name, read());
+      for (const [name, read] of generatedFiles())
+        emit(name, name === 'python_stdlib.zip' && stdlibZip !== null ? await stdlibZip : read());
       if (snapshot !== null) {
         // Only compressed: 30 MiB raw, 6 MB as gzip, and nothing fetches the raw file.
         this.emitFile({
