@@ -13,9 +13,19 @@ import { makeSnapshot } from '../worker/pyodide-snapshot.ts';
  * (worker/interpreter-freshen.ts).
  */
 export async function makeBuildSnapshot(pyodideDir: string, bootstrapDir: string): Promise<Uint8Array> {
-  const sources = Object.fromEntries(
+  return makeSnapshot(pyodideIndexURL(pyodideDir), (pyodide) =>
+    installBootstrapFrom(pyodide, readBootstrapSources(bootstrapDir)),
+  );
+}
+
+/** The bootstrap's files as the build reads them from `bootstrapDir` (worker/python). */
+export function readBootstrapSources(bootstrapDir: string): BootstrapSources {
+  return Object.fromEntries(
     BOOTSTRAP_FILES.map((name) => [name, readFileSync(path.join(bootstrapDir, name), 'utf8')]),
   ) as BootstrapSources;
-  const indexURL = pathToFileURL(pyodideDir + path.sep).pathname;
-  return makeSnapshot(indexURL, (pyodide) => installBootstrapFrom(pyodide, sources));
+}
+
+/** Pyodide's `indexURL` for a folder of its files, in Node. */
+export function pyodideIndexURL(pyodideDir: string): string {
+  return pathToFileURL(pyodideDir + path.sep).pathname;
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BOOTSTRAP_FILES, installBootstrapFrom, type BootstrapSources } from '../worker/bootstrap-install.ts';
+import { installBootstrapFrom, type BootstrapSources } from '../worker/bootstrap-install.ts';
 import { loadInterpreter } from '../worker/pyodide-snapshot.ts';
+import { pyodideIndexURL, readBootstrapSources } from './pyodide-snapshot-maker.ts';
 
 /**
  * Pyodide's standard library ships as source only (`python_stdlib.zip` holds no `.pyc`), so an
@@ -38,7 +38,7 @@ export const BYTECODE_SOURCE_BUDGET = 100 * 1024;
 
 /** The zip's source files (`os.py`, `encodings/__init__.py`) that an interpreter started from scratch imports. */
 async function modulesImportedAtStart(pyodideDir: string, sources: BootstrapSources): Promise<string[]> {
-  const { pyodide } = await loadInterpreter(indexURLOf(pyodideDir), { mode: 'none' }, (started) =>
+  const { pyodide } = await loadInterpreter(pyodideIndexURL(pyodideDir), { mode: 'none' }, (started) =>
     installBootstrapFrom(started, sources),
   );
   const found = pyodide.runPython(`
@@ -63,7 +63,7 @@ async function addBytecode(
   zip: Uint8Array,
   names: readonly string[],
 ): Promise<Uint8Array> {
-  const { pyodide } = await loadInterpreter(indexURLOf(pyodideDir), { mode: 'none' }, () => {});
+  const { pyodide } = await loadInterpreter(pyodideIndexURL(pyodideDir), { mode: 'none' }, () => {});
   pyodide.FS.writeFile('/tmp/stdlib.zip', zip);
   pyodide.globals.set('_names', pyodide.toPy(names));
   pyodide.runPython(`
@@ -98,10 +98,6 @@ _add_bytecode(_names, ${BYTECODE_SOURCE_BUDGET})
   return pyodide.FS.readFile('/tmp/out.zip');
 }
 
-function indexURLOf(pyodideDir: string): string {
-  return pathToFileURL(pyodideDir + path.sep).pathname;
-}
-
 export interface PyodideWithBytecode {
   /** The standard library zip with bytecode, as the build ships it. */
   readonly stdlibZip: Uint8Array;
@@ -118,10 +114,7 @@ export async function pyodideWithBytecode(
   pyodideDir: string,
   bootstrapDir: string,
 ): Promise<PyodideWithBytecode> {
-  const sources = Object.fromEntries(
-    BOOTSTRAP_FILES.map((name) => [name, readFileSync(path.join(bootstrapDir, name), 'utf8')]),
-  ) as BootstrapSources;
-  const names = await modulesImportedAtStart(pyodideDir, sources);
+  const names = await modulesImportedAtStart(pyodideDir, readBootstrapSources(bootstrapDir));
   const stdlibZip = await addBytecode(
     pyodideDir,
     readFileSync(path.join(pyodideDir, 'python_stdlib.zip')),

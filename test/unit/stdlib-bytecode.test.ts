@@ -5,10 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBuildSnapshot } from '../../tools/pyodide-snapshot-maker';
+import { makeBuildSnapshot, pyodideIndexURL } from '../../tools/pyodide-snapshot-maker';
 import {
   BYTECODE_SOURCE_BUDGET,
   pyodideWithBytecode,
@@ -24,7 +23,7 @@ let indexURL: string;
 
 beforeAll(async () => {
   built = await pyodideWithBytecode(pyodideDirectory(), bootstrapDir);
-  indexURL = pathToFileURL(built.pyodideDir + path.sep).pathname;
+  indexURL = pyodideIndexURL(built.pyodideDir);
 }, 120_000);
 
 afterAll(() => rmSync(built.pyodideDir, { recursive: true, force: true }));

@@ -74,6 +74,11 @@ def stdout_handler(line_buffering, flush=None):
     return buffer_stdout
 
 
+def _real_stderrs(name):
+    """A read-only attribute of StderrAfterStdout that is the real stderr's."""
+    return property(lambda self: getattr(self._stderr, name), doc=f"The real stderr's {name}.")
+
+
 class StderrAfterStdout(io.TextIOBase):
     """sys.stderr: each write first flushes stdout, so an error line never overtakes the lines printed
     before it. Everything else is the real stderr's."""
@@ -99,25 +104,11 @@ class StderrAfterStdout(io.TextIOBase):
     def fileno(self):
         return self._stderr.fileno()
 
-    @property
-    def encoding(self):
-        return self._stderr.encoding
-
-    @property
-    def errors(self):
-        return self._stderr.errors
-
-    @property
-    def name(self):
-        return self._stderr.name
-
-    @property
-    def buffer(self):
-        return self._stderr.buffer
-
-    @property
-    def line_buffering(self):
-        return self._stderr.line_buffering
+    encoding = _real_stderrs("encoding")
+    errors = _real_stderrs("errors")
+    name = _real_stderrs("name")
+    buffer = _real_stderrs("buffer")
+    line_buffering = _real_stderrs("line_buffering")
 
 
 def install(line_signal, block_signal):
