@@ -7,7 +7,6 @@
  * the first interpreter of a visit starts that way (over a slow one it makes its own). test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
-import type { SnapshotMode } from '../src/wire/protocol';
 import { loadWithOwnTrampoline } from './call-trampoline';
 
 /** The private options, typed here and nowhere else. */
@@ -19,6 +18,12 @@ interface SnapshotConfig {
 }
 
 type SnapshotPyodide = PyodideAPI & { makeMemorySnapshot(): Uint8Array };
+
+/** The wire's SnapshotMode once a snapshot to load has been read into this worker's own memory. */
+export type StartMode =
+  | { readonly mode: 'none' }
+  | { readonly mode: 'make' }
+  | { readonly mode: 'load'; readonly bytes: Uint8Array };
 
 export interface LoadedInterpreter {
   readonly pyodide: PyodideAPI;
@@ -49,7 +54,7 @@ function makerEnvironment(): SnapshotConfig & { env: Record<string, string> } {
  */
 export async function loadInterpreter(
   indexURL: string,
-  mode: SnapshotMode,
+  mode: StartMode,
   prepare: (pyodide: PyodideAPI) => void,
   prebuilt?: PrebuiltSnapshot,
   fetcher?: typeof fetch,
@@ -68,7 +73,7 @@ export async function loadInterpreter(
 
 async function loadWith(
   indexURL: string,
-  mode: SnapshotMode,
+  mode: StartMode,
   prepare: (pyodide: PyodideAPI) => void,
   prebuilt?: PrebuiltSnapshot,
 ): Promise<LoadedInterpreter> {

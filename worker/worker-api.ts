@@ -1,4 +1,3 @@
-import { transfer } from 'comlink';
 import type { PyodideAPI } from 'pyodide';
 import { createCompressedAssets } from './compressed-assets';
 import { classifyFatalError, watchForFatalErrors } from './fatal-error';
@@ -18,11 +17,12 @@ import type {
   RunOutcome,
   RunReport,
   RunRequest,
+  SnapshotMode,
   WorkerApi,
   WorkerEvent,
 } from '../src/wire/protocol';
 import type { ProgramHost, ProgramHostWiring } from './program-host';
-import { fetchPrebuiltSnapshot, loadInterpreter } from './pyodide-snapshot';
+import { fetchPrebuiltSnapshot, loadInterpreter, type StartMode } from './pyodide-snapshot';
 import { DEFAULT_FOLDER_IS_CONTENT_ADDRESSED, defaultPyodideIndexURL } from './pyodide-location';
 import { bootstrapRunner, installBootstrap, type PythonRunner } from './python-sources';
 import { createSharedMemoryHost, createUnreachableHost } from './shared-memory-host';
@@ -71,7 +71,7 @@ function createProgramHost(channel: BootChannel, wiring: ProgramHostWiring): Pro
 async function bootInterpreter(
   options: BootOptions,
   state: WorkerState,
-): Promise<Booted & { snapshot?: Uint8Array; fromSnapshot: boolean }> {
+): Promise<Booted & { snapshot?: Blob; fromSnapshot: boolean }> {
   // Stage 1: limits, and the channel to the page.
   installMemoryLimit(options.memoryLimitBytes);
   const events = options.eventPort;
@@ -103,7 +103,13 @@ async function bootInterpreter(
     contentAddressed: options.indexURL === undefined && DEFAULT_FOLDER_IS_CONTENT_ADDRESSED,
   });
   const prebuilt = fetchPrebuiltSnapshot(indexURL, assets.fetch, assets.fastLink);
-  const loaded = await loadInterpreter(indexURL, options.snapshot, installBootstrap, prebuilt, assets.fetch);
+  const loaded = await loadInterpreter(
+    indexURL,
+    await readSnapshot(options.snapshot),
+    installBootstrap,
+    prebuilt,
+    assets.fetch,
+  );
   const { pyodide } = loaded;
   freshenInterpreter(pyodide);
 
@@ -132,6 +138,8 @@ async function bootInterpreter(
   const runner = bootstrapRunner(pyodide);
   // The teacher's packages are fetched later, per run, through a fetch only this loader holds.
   const packages = await PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));
+  // A Blob made here, before the lockdown takes Blob away: the page never copies 30 MiB on its own thread.
+  const snapshot = loaded.snapshot ? new Blob([loaded.snapshot as Uint8Array<ArrayBuffer>]) : undefined;
   const { survivors } = lockDownWorkerScope();
   // Fail closed: an interpreter that couldn't be locked down never runs a program.
   if (survivors.length > 0) throw new Error(`[sandpit] lockdown left ${survivors.join(', ')} reachable`);
@@ -142,9 +150,15 @@ async function bootInterpreter(
     batcher: output,
     events,
     packages,
-    snapshot: loaded.snapshot,
+    ...(snapshot ? { snapshot } : {}),
     fromSnapshot: loaded.fromSnapshot,
   };
+}
+
+/** The snapshot to load, read from its Blob into this worker's own memory. */
+async function readSnapshot(mode: SnapshotMode): Promise<StartMode> {
+  if (mode.mode !== 'load') return mode;
+  return { mode: 'load', bytes: new Uint8Array(await mode.snapshot.arrayBuffer()) };
 }
 
 /** A JavaScript exception out of Python: the interpreter died (os._exit, C stack overflow, abort...). */
@@ -173,7 +187,7 @@ export function createWorkerApi(): WorkerApi {
         fromSnapshot,
         ...(snapshot ? { snapshot } : {}),
       };
-      return snapshot ? transfer(report, [snapshot.buffer]) : report;
+      return report;
     },
 
     async run(request: RunRequest): Promise<RunReport> {

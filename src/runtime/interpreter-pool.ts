@@ -1,5 +1,4 @@
 import type { InteractionMode, SnapshotMode, WorkerEvent } from '../wire/protocol';
-import { copyInSlices } from './copy-in-slices';
 import { InterpreterProcess, type WorkerFactory } from './interpreter-process';
 import type { SnapshotStore } from './snapshot-store';
 
@@ -21,6 +20,13 @@ export interface InterpreterPoolOptions {
    * widgets sets it, so that many runs at once wait for an interpreter instead of each booting one.
    */
   readonly maxLive?: number;
+  /**
+   * Most boots nobody waits for while a program runs (default: no cap). On a 2-core machine a boot beside
+   * a run takes the core the page needs: the page's frames stalled for 100-190 ms, its tasks (drawing
+   * output, evaluating the editor's code) took twice as long. Boots beyond it are stopped when a run
+   * starts and started again when it ends; a run that waits for an interpreter still gets one at once.
+   */
+  readonly bootsBesideRuns?: number;
   readonly onBootFailure?: (reason: string, attempt: number) => void;
 }
 
@@ -46,13 +52,13 @@ export class InterpreterPool {
   private readonly target: number;
   private readonly warm: InterpreterProcess[] = [];
   private readonly booting = new Set<InterpreterProcess>();
-  /** Spawns waiting for their private copy of the snapshot. */
+  /** Spawns waiting for the last visit's snapshot to be looked up. */
   private preparing = 0;
   private readonly inUse = new Map<InterpreterProcess, PoolOwner>();
   private readonly listeners = new Set<() => void>();
   private readonly bootFailureListeners = new Set<(reason: string, attempt: number) => void>();
   private readonly waiters: Waiter[] = [];
-  private snapshot: Uint8Array | null = null;
+  private snapshot: Blob | null = null;
   private snapshotState: 'none' | 'making' | 'ready' | 'unusable';
   /** Set when the stored snapshot failed to boot: it is not tried again, a new one is made instead. */
   private storedSnapshotFailed = false;
@@ -62,6 +68,8 @@ export class InterpreterPool {
    * all of them did ran its first programs up to 2.5x slower. Set after the first boot from scratch.
    */
   private startedFromScratch = false;
+  /** That first boot from scratch while it is under way (a run may stop it, and then it is done again). */
+  private fromScratchSpare: InterpreterProcess | null = null;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private refillScheduled = false;
@@ -111,7 +119,10 @@ export class InterpreterPool {
     const handedOut = ready
       ? Promise.resolve(this.handOut(ready, owner))
       : new Promise<InterpreterProcess>((resolve, reject) => this.waiters.push({ owner, resolve, reject }));
-    if (ready) this.changed();
+    if (ready) {
+      this.stopBootsBeyond(this.options.bootsBesideRuns ?? Infinity);
+      this.changed();
+    }
     // With a spare still warm, the replacement boots when this run ends (`release`): a boot copies the
     // snapshot and instantiates the WebAssembly, and beside a CPU-bound program on 2 cores it made the
     // program a fifth slower (0.44 s against 0.37 s). With none left it boots now, after the caller has
@@ -126,6 +137,20 @@ export class InterpreterPool {
     process.kill(reason);
     this.changed();
     this.scheduleRefill();
+  }
+
+  /** Stops boots nobody waits for beyond `allowed`; they start again when the runs are over (release). */
+  private stopBootsBeyond(allowed: number): void {
+    // The snapshot maker is never stopped: every later boot waits for it.
+    if (this.snapshotState === 'making') return;
+    for (const process of [...this.booting].slice(allowed)) {
+      this.booting.delete(process);
+      process.kill('stopped to leave the run its core');
+      if (process === this.fromScratchSpare) {
+        this.fromScratchSpare = null;
+        this.startedFromScratch = false;
+      }
+    }
   }
 
   dispose(): void {
@@ -170,6 +195,9 @@ export class InterpreterPool {
       this.liveCount + this.preparing < maxLive
     ) {
       if (this.snapshotState === 'making') return;
+      const besideRun = this.inUse.size > 0 && this.waiters.length === 0;
+      if (besideRun && this.booting.size + this.preparing >= (this.options.bootsBesideRuns ?? Infinity))
+        return;
       this.spawn();
     }
   }
@@ -185,17 +213,12 @@ export class InterpreterPool {
       // waits for, starts from scratch in the background, so the programs that follow run in optimised
       // code. (A pool kept one deep, as on widget pages, never has such a spare: all its boots are fast.)
       this.startedFromScratch = true;
-      this.start({ mode: 'none' });
+      this.fromScratchSpare = this.start({ mode: 'none' });
       return;
     }
     if (this.snapshotState === 'ready' && this.snapshot !== null) {
-      // Each worker gets its own copy: a program must never be able to alter the next one's start.
-      const snapshot = this.snapshot;
-      this.preparing += 1;
-      void copyInSlices(snapshot).then((bytes) => {
-        this.preparing -= 1;
-        if (!this.disposed) this.start({ mode: 'load', bytes });
-      });
+      // Every worker reads its own copy out of the immutable Blob: a program can't alter the next one's start.
+      this.start({ mode: 'load', snapshot: this.snapshot });
       return;
     }
     if (this.snapshotState === 'none') {
@@ -207,12 +230,11 @@ export class InterpreterPool {
       }
       // The last visit's snapshot, if there is one: no network, no start-up from scratch.
       this.preparing += 1;
-      void store.load().then(async (stored) => {
-        const bytes = stored === null ? null : await copyInSlices(stored);
+      void store.load().then((stored) => {
         this.preparing -= 1;
         if (this.disposed) return;
-        if (stored === null || bytes === null) this.start({ mode: 'make' });
-        else this.start({ mode: 'load', bytes }, stored);
+        if (stored === null) this.start({ mode: 'make' });
+        else this.start({ mode: 'load', snapshot: stored }, stored);
       });
       return;
     }
@@ -220,7 +242,7 @@ export class InterpreterPool {
   }
 
   /** `stored`: the snapshot `snapshot` copies, kept from an earlier visit; it becomes the pool's once it boots. */
-  private start(snapshot: SnapshotMode, stored?: Uint8Array): void {
+  private start(snapshot: SnapshotMode, stored?: Blob): InterpreterProcess {
     const process: InterpreterProcess = new InterpreterProcess({
       createWorker: this.options.createWorker,
       memoryLimitBytes: this.options.memoryLimitBytes,
@@ -258,6 +280,7 @@ export class InterpreterPool {
       },
       (error: unknown) => this.handleBootFailure(process, snapshot, error, stored !== undefined),
     );
+    return process;
   }
 
   private handleBootFailure(

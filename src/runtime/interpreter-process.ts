@@ -144,10 +144,8 @@ export class InterpreterProcess {
       channel: bootChannel(this.channel),
       ...(options.indexURL ? { indexURL: options.indexURL } : {}),
     };
-    // The snapshot copy is this worker's own: transfer it rather than copy it again.
     const transfers: Transferable[] = [channel.port2];
     if (this.channel.mode === 'jspi') transfers.push(this.channel.workerEnd);
-    if (options.snapshot.mode === 'load') transfers.push(options.snapshot.bytes.buffer);
     this.bootPromise = this.call(this.remote.boot(transfer(boot, transfers))).then((raw) => {
       const report = parseBootReport(raw);
       this.bootReportValue = report;

@@ -97,8 +97,19 @@ function createPool(options: SharedInterpretersOptions, defaults: { warm: number
     interaction: options.interaction ?? pickInteractionMode(pageCapabilities()),
     // Only our own workers' snapshots are kept: a substituted worker's belong to whoever substituted it.
     snapshotStore: options.createWorker ? null : browserSnapshotStore(SNAPSHOT_BUILD_ID),
+    bootsBesideRuns: bootsBesideRuns(),
     onBootFailure: options.onLoadFailure,
   });
+}
+
+/**
+ * Boots that may go on while a program runs: one core is the program's and one the page's; only the
+ * rest are free for boots. On 2 cores that is none: traced, a boot beside a run left the page's frames
+ * 100-190 ms apart with no task of the page's own to blame.
+ */
+function bootsBesideRuns(): number {
+  const cores = typeof navigator === 'undefined' ? 0 : navigator.hardwareConcurrency || 0;
+  return cores === 0 ? Infinity : Math.max(0, cores - 2);
 }
 
 export function createSharedInterpreters(options: SharedInterpretersOptions = {}): InterpreterPool {

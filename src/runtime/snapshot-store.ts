@@ -9,8 +9,8 @@
  * saving drops every other key.
  */
 export interface SnapshotStore {
-  load(): Promise<Uint8Array | null>;
-  save(bytes: Uint8Array): Promise<void>;
+  load(): Promise<Blob | null>;
+  save(snapshot: Blob): Promise<void>;
 }
 
 const CACHE_NAME = 'sandpit-interpreter-snapshot';
@@ -31,18 +31,21 @@ export function browserSnapshotStore(buildId: string | null): SnapshotStore | nu
     async load() {
       try {
         const response = await (await caches.open(CACHE_NAME)).match(key);
-        return response ? new Uint8Array(await response.arrayBuffer()) : null;
+        // A Blob: the bytes stay in the browser's storage until a worker reads them, off this thread.
+        return response ? await response.blob() : null;
       } catch {
         return null; // Storage refused (quota, private mode): start as without one.
       }
     },
-    async save(bytes) {
+    async save(snapshot) {
       try {
         const cache = await caches.open(CACHE_NAME);
         for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
         await cache.put(
           key,
-          new Response(bytes as Uint8Array<ArrayBuffer>, {
+          // From a Blob the browser stores the body without streaming it through this thread (from a byte
+          // array, Chromium spent 200-400 ms of main-thread time on a 30 MiB put).
+          new Response(snapshot, {
             headers: { 'Content-Type': 'application/octet-stream' },
           }),
         );

@@ -151,9 +151,9 @@ export function parseBootReport(value: unknown): BootReport {
   const snapshot = report.snapshot;
   if (
     snapshot !== undefined &&
-    !(snapshot instanceof Uint8Array && snapshot.byteLength <= WIRE_LIMITS.maxSnapshotBytes)
+    !(snapshot instanceof Blob && snapshot.size <= WIRE_LIMITS.maxSnapshotBytes)
   ) {
-    throw new ProtocolViolation('the snapshot is not a byte array of a plausible size');
+    throw new ProtocolViolation('the snapshot is not a Blob of a plausible size');
   }
   return {
     pythonVersion: expectString(report.pythonVersion, 'python version', 64),

@@ -18,6 +18,9 @@ import { HistoryPanel } from './history-panel';
 import { NoticeBar, type NoticeAction, type NoticeKind } from './notice-bar';
 import { ScratchPadElements } from './scratch-pad-elements';
 
+/** The longest Monaco waits for interpreters to finish booting before it loads anyway. */
+const EDITOR_WAITS_FOR_BOOTS_MS = 10_000;
+
 export const WELCOME_CODE = `# Welcome to Sandpit! Press Run (or Ctrl+Enter) to run this program.
 name = "world"
 for i in range(3):
@@ -52,6 +55,10 @@ export class ScratchPad {
    * the console's thousands of lines out again (a 114 ms frame, traced).
    */
   private runInProgress = false;
+  /** An interpreter boots or runs: see busy(). */
+  private interpreterBooting = true;
+  /** Until when Monaco waits for boots to end: a page whose boots keep failing still gets its editor. */
+  private editorWaitsForBootsUntil = 0;
 
   constructor() {
     this.saves = new SaveScheduler({
@@ -87,7 +94,12 @@ export class ScratchPad {
         this.surface.showState(state);
         this.releaseIdleWaiters();
       },
-      onInterpretersChange: this.surface.showInterpreters,
+      onInterpretersChange: (counts) => {
+        this.surface.showInterpreters(counts);
+        // Live beyond the warm ones: booting, or running (which busy() counts anyway).
+        this.interpreterBooting = counts.live > counts.warm;
+        this.releaseIdleWaiters();
+      },
       onLoadFailure: (reason, attempt) => {
         this.surface.console.note('error', `Python failed to load (attempt ${attempt}); retrying. ${reason}`);
       },
@@ -135,9 +147,14 @@ export class ScratchPad {
     }
   }
 
-  /** A program runs, or its run is still drawing its output. */
+  /**
+   * A program runs, or its run is still drawing its output; or, for a while after the editor starts to
+   * load, an interpreter boots. Monaco's code evaluated beside a boot on 2 cores made tasks of 110-140 ms;
+   * after it, none over 50 ms.
+   */
   private busy(): boolean {
-    return this.runInProgress || this.sandbox.state === 'running';
+    const booting = this.interpreterBooting && performance.now() < this.editorWaitsForBootsUntil;
+    return this.runInProgress || this.sandbox.state === 'running' || booting;
   }
 
   /** Lets whoever waits in whenNothingRuns go on, once nothing runs. */
@@ -157,6 +174,7 @@ export class ScratchPad {
 
   /** Loads Monaco (a separate chunk) after the page is interactive. */
   async loadEditor(): Promise<void> {
+    this.editorWaitsForBootsUntil = performance.now() + EDITOR_WAITS_FOR_BOOTS_MS;
     const createEditor = await loadEditorFactory(() => this.whenNothingRuns());
     // From the plain text area's code as it is now: whatever was typed while Monaco loaded is kept.
     this.ui.removePlainEditor();

@@ -3,10 +3,8 @@ import { expect, test, type ScratchPadPage } from './support/scratch-pad.ts';
 import { startFrameGapProbe, stopFrameGapProbe } from './support/page-probes.ts';
 
 /**
- * The smoothness bound is for a page that has finished starting. In the first seconds after Python is
- * ready, the spare interpreter runs Python's start-up and V8 optimises the WebAssembly in the background
- * (see docs/architecture.md); on 2 cores that takes the main thread's core at times, and a flood started
- * then has stalls of up to a few hundred milliseconds.
+ * These measure the console, so they start from a page that has finished starting; the first seconds
+ * after Python is ready are startup.timing.spec.ts's to measure.
  */
 async function waitUntilSettled(pad: ScratchPadPage): Promise<void> {
   await pad.waitForWarmSpares();

@@ -10,7 +10,15 @@ import {
   type SupervisorOptions,
   type SupervisorState,
 } from '../../src/runtime/supervisor';
-import { BOOT_REPORT, FAKE_SNAPSHOT, fakeWorkerFactory, never, type FakeWorker } from './support/fake-worker';
+import {
+  BOOT_REPORT,
+  bytesOf,
+  FAKE_SNAPSHOT,
+  fakeSnapshotBlob,
+  fakeWorkerFactory,
+  never,
+  type FakeWorker,
+} from './support/fake-worker';
 
 const program = (overrides: Partial<SupervisedRun> = {}): SupervisedRun => ({
   request: {
@@ -27,7 +35,9 @@ const program = (overrides: Partial<SupervisedRun> = {}): SupervisedRun => ({
 
 type TestOptions = Omit<SupervisorOptions, 'pool'> &
   Pick<InterpreterPoolOptions, 'createWorker'> &
-  Partial<Pick<InterpreterPoolOptions, 'interaction' | 'retryDelayMs' | 'snapshotStore'>> & {
+  Partial<
+    Pick<InterpreterPoolOptions, 'interaction' | 'retryDelayMs' | 'snapshotStore' | 'bootsBesideRuns'>
+  > & {
     warmInterpreters?: number;
   };
 
@@ -39,6 +49,7 @@ function supervise({
   retryDelayMs,
   warmInterpreters,
   snapshotStore,
+  bootsBesideRuns,
   ...options
 }: TestOptions) {
   const pool = new InterpreterPool({
@@ -48,6 +59,7 @@ function supervise({
     warm: warmInterpreters,
     retryDelayMs,
     snapshotStore,
+    bootsBesideRuns,
   });
   const supervisor = new InterpreterSupervisor({ pool, ...options });
   pools.set(supervisor, pool);
@@ -118,7 +130,7 @@ describe('InterpreterSupervisor', () => {
     expect(supervisor.interpreterCount).toBe(1);
   });
 
-  it('boots the first interpreter with a snapshot and the rest from private copies of it', async () => {
+  it('boots the first interpreter with a snapshot and the rest from it', async () => {
     const factory = fakeWorkerFactory();
     const supervisor = supervise({ createWorker: factory.create });
     await supervisor.run(program());
@@ -129,13 +141,12 @@ describe('InterpreterSupervisor', () => {
     const modes = factory.workers.map((worker) => worker.bootOptions?.snapshot.mode);
     expect(modes[0]).toBe('make');
     expect(modes.slice(1).every((mode) => mode === 'load')).toBe(true);
-    const copies = factory.workers.slice(1).map((worker) => {
+    // Each worker gets a Blob, which no one can alter: every worker reads its own copy out of it.
+    for (const worker of factory.workers.slice(1)) {
       const snapshot = worker.bootOptions?.snapshot;
-      return snapshot?.mode === 'load' ? snapshot.bytes : null;
-    });
-    for (const copy of copies) expect(copy).toEqual(FAKE_SNAPSHOT);
-    // Distinct buffers: a worker that scribbled on its copy could not reach the next one's.
-    expect(new Set(copies.map((copy) => copy?.buffer)).size).toBe(copies.length);
+      expect(snapshot?.mode === 'load' ? snapshot.snapshot : null).toBeInstanceOf(Blob);
+      expect(await bytesOf(snapshot?.mode === 'load' ? snapshot.snapshot : null)).toEqual(FAKE_SNAPSHOT);
+    }
   });
 
   it("after a first interpreter from the build's snapshot, starts the spare from scratch, then copies the snapshot", async () => {
@@ -143,7 +154,7 @@ describe('InterpreterSupervisor', () => {
     // in the background, because that is what gets V8 to optimise the code every worker of the page runs.
     const factory = fakeWorkerFactory((index) =>
       index === 0
-        ? { boot: async () => ({ ...BOOT_REPORT, fromSnapshot: true, snapshot: FAKE_SNAPSHOT.slice() }) }
+        ? { boot: async () => ({ ...BOOT_REPORT, fromSnapshot: true, snapshot: fakeSnapshotBlob() }) }
         : {},
     );
     const supervisor = supervise({ createWorker: factory.create, warmInterpreters: 2 });
@@ -184,17 +195,44 @@ describe('InterpreterSupervisor', () => {
     await poll(() => factory.workers.length === 3);
   });
 
+  it('with no boots allowed beside runs, stops a booting spare when a run starts and boots again when it ends', async () => {
+    let finishRun = () => {};
+    // The first interpreter boots; the second never finishes booting while the test looks.
+    const factory = fakeWorkerFactory((index) => ({
+      ...(index === 1 ? { boot: () => never() } : {}),
+      run: (request, events) =>
+        new Promise((resolve) => {
+          finishRun = () => {
+            events.postMessage({ type: 'run-flushed', runId: request.runId });
+            resolve({ runId: request.runId, outcome: { kind: 'completed' } });
+          };
+        }),
+    }));
+    const supervisor = supervise({ createWorker: factory.create, warmInterpreters: 2, bootsBesideRuns: 0 });
+    await supervisor.whenReady();
+    await poll(() => factory.workers[1]?.bootOptions !== null && factory.workers.length === 2);
+    const run = supervisor.run(program());
+    await poll(() => supervisor.state === 'running');
+    expect(factory.workers[1]?.terminated).toBe(true);
+    // Long enough for a refill scheduled at the start of the run to have created its worker: none is.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(factory.workers).toHaveLength(2);
+    finishRun();
+    await run;
+    await poll(() => factory.workers.length === 4);
+  });
+
   it("keeps the first interpreter's snapshot for the next visit, whose first interpreter boots from it", async () => {
-    const saved: Uint8Array[] = [];
+    const saved: Blob[] = [];
     const store = {
       load: async () => saved.at(-1) ?? null,
-      save: async (bytes: Uint8Array) => void saved.push(bytes),
+      save: async (snapshot: Blob) => void saved.push(snapshot),
     };
     const first = fakeWorkerFactory();
     const visit = supervise({ createWorker: first.create, snapshotStore: store });
     await visit.whenReady();
     await poll(() => saved.length === 1);
-    expect(saved[0]).toEqual(FAKE_SNAPSHOT);
+    expect(await bytesOf(saved[0])).toEqual(FAKE_SNAPSHOT);
     expect(first.workers[0]?.bootOptions?.snapshot.mode).toBe('make');
 
     const second = fakeWorkerFactory();
@@ -202,20 +240,18 @@ describe('InterpreterSupervisor', () => {
     await nextVisit.run(program());
     await nextVisit.whenReady();
     await poll(() => second.workers.every((worker) => worker.bootOptions !== null));
-    // No interpreter of the second visit makes one: the first loads the kept bytes, the rest copies.
+    // No interpreter of the second visit makes one: they all load the kept snapshot.
     expect(
       second.workers.map((worker) => worker.bootOptions?.snapshot.mode).every((mode) => mode === 'load'),
     ).toBe(true);
-    const bytes = second.workers[0]?.bootOptions?.snapshot;
-    expect(bytes?.mode === 'load' ? bytes.bytes : null).toEqual(FAKE_SNAPSHOT);
-    // A private copy: the kept bytes are not what the worker got (and transferred away).
-    expect(bytes?.mode === 'load' ? bytes.bytes.buffer : null).not.toBe(saved[0]?.buffer);
+    const kept = second.workers[0]?.bootOptions?.snapshot;
+    expect(await bytesOf(kept?.mode === 'load' ? kept.snapshot : null)).toEqual(FAKE_SNAPSHOT);
     expect(saved).toHaveLength(1);
   });
 
   it('makes a new snapshot, without backing off, when the kept one does not boot', async () => {
     const failures: string[] = [];
-    const store = { load: async () => new Uint8Array(16), save: vi.fn(async () => {}) };
+    const store = { load: async () => new Blob([new Uint8Array(16)]), save: vi.fn(async () => {}) };
     const factory = fakeWorkerFactory((index) =>
       index === 0 ? { boot: async () => Promise.reject(new Error('not a snapshot')) } : {},
     );

@@ -101,9 +101,12 @@ describe('worker message guard', () => {
   it('validates boot reports', () => {
     const good = { pythonVersion: '3.14.2', pyodideVersion: '314.0.7', bootMs: 12.5, fromSnapshot: true };
     expect(parseBootReport(good).bootMs).toBe(12.5);
-    expect(parseBootReport({ ...good, snapshot: new Uint8Array(4) }).snapshot).toEqual(new Uint8Array(4));
+    const snapshot = new Blob([new Uint8Array(4)]);
+    expect(parseBootReport({ ...good, snapshot }).snapshot).toBe(snapshot);
     expect(() => parseBootReport({ ...good, bootMs: NaN })).toThrow(ProtocolViolation);
     expect(() => parseBootReport({ ...good, fromSnapshot: 'yes' })).toThrow(ProtocolViolation);
     expect(() => parseBootReport({ ...good, snapshot: 'not bytes' })).toThrow(ProtocolViolation);
+    // Bytes are not a snapshot on the wire any more: only a Blob is.
+    expect(() => parseBootReport({ ...good, snapshot: new Uint8Array(4) })).toThrow(ProtocolViolation);
   });
 });

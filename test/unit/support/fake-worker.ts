@@ -14,8 +14,18 @@ export const BOOT_REPORT: BootReport = {
   fromSnapshot: false,
 };
 
-/** Stands in for Pyodide's memory snapshot. */
+/** Stands in for Pyodide's memory snapshot (the bytes; on the wire it is a Blob of them). */
 export const FAKE_SNAPSHOT = Uint8Array.from([1, 2, 3, 4]);
+
+/** The fake snapshot as a worker reports it. */
+export function fakeSnapshotBlob(): Blob {
+  return new Blob([FAKE_SNAPSHOT]);
+}
+
+/** The bytes a snapshot Blob holds, to compare with FAKE_SNAPSHOT. */
+export async function bytesOf(snapshot: Blob | undefined | null): Promise<Uint8Array | null> {
+  return snapshot ? new Uint8Array(await snapshot.arrayBuffer()) : null;
+}
 
 /**
  * A stand-in for the interpreter worker: the real Comlink protocol over a MessageChannel, with scripted
@@ -34,7 +44,7 @@ export class FakeWorker implements WorkerHandle {
         this.events = options.eventPort;
         this.bootOptions = options;
         if (behaviour.boot) return behaviour.boot(options, this);
-        if (options.snapshot.mode === 'make') return { ...BOOT_REPORT, snapshot: FAKE_SNAPSHOT.slice() };
+        if (options.snapshot.mode === 'make') return { ...BOOT_REPORT, snapshot: fakeSnapshotBlob() };
         return { ...BOOT_REPORT, fromSnapshot: options.snapshot.mode === 'load' };
       },
       run: async (request) => {
