@@ -67,7 +67,9 @@ export default defineConfig({
     ...deploymentProjects,
     {
       // Tests that assert timing bounds (Stop within 1 s, frame gaps under 100 ms, CPU while sleeping) run
-      // after everything else, one at a time, so parallel tests on a 2-core machine can't starve them.
+      // one at a time with nothing beside them, so parallel tests on a 2-core machine can't starve them:
+      // `npm run test:e2e` runs them first, in a pass of their own (tools/run-e2e.sh); a plain
+      // `playwright test` runs them after everything else (these dependencies).
       name: 'timing',
       testMatch: /\.timing\.spec\.ts$/,
       dependencies: ['functional', 'red-team-insecure', ...deploymentProjects.map(({ name }) => name)],
