@@ -126,7 +126,8 @@ export class InterpreterPool {
     // With a spare still warm, the replacement boots when this run ends (`release`): a boot copies the
     // snapshot and instantiates the WebAssembly, and beside a CPU-bound program on 2 cores it made the
     // program a fifth slower (0.44 s against 0.37 s). With none left it boots now, after the caller has
-    // started its run: the next run, or another widget's, would otherwise have to wait for it.
+    // started its run, where `bootsBesideRuns` allows: the next run, or another widget's, would otherwise
+    // have to wait for it.
     if (this.warm.length === 0) this.scheduleRefill();
     return handedOut;
   }

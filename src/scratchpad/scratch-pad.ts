@@ -175,6 +175,8 @@ export class ScratchPad {
   /** Loads Monaco (a separate chunk) after the page is interactive. */
   async loadEditor(): Promise<void> {
     this.editorWaitsForBootsUntil = performance.now() + EDITOR_WAITS_FOR_BOOTS_MS;
+    // At the deadline the editor goes on even if no interpreter's state changes to say so.
+    setTimeout(() => this.releaseIdleWaiters(), EDITOR_WAITS_FOR_BOOTS_MS);
     const createEditor = await loadEditorFactory(() => this.whenNothingRuns());
     // From the plain text area's code as it is now: whatever was typed while Monaco loaded is kept.
     this.ui.removePlainEditor();
