@@ -7,6 +7,7 @@
  * the first interpreter of a visit starts that way (over a slow one it makes its own). test/unit/pyodide-snapshot.test.ts fails loudly if Pyodide changes any of this.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { SnapshotMode } from '../src/wire/protocol';
 import { loadWithOwnTrampoline } from './call-trampoline';
 
 /** The private options, typed here and nowhere else. */
@@ -21,9 +22,7 @@ type SnapshotPyodide = PyodideAPI & { makeMemorySnapshot(): Uint8Array };
 
 /** The wire's SnapshotMode once a snapshot to load has been read into this worker's own memory. */
 export type StartMode =
-  | { readonly mode: 'none' }
-  | { readonly mode: 'make' }
-  | { readonly mode: 'load'; readonly bytes: Uint8Array };
+  Exclude<SnapshotMode, { readonly mode: 'load' }> | { readonly mode: 'load'; readonly bytes: Uint8Array };
 
 export interface LoadedInterpreter {
   readonly pyodide: PyodideAPI;

@@ -6,9 +6,9 @@ export interface PageCapabilities {
   readonly isolated: boolean;
   /** WebAssembly JavaScript Promise Integration (Chromium 137 and later), which Pyodide's `run_sync` uses. */
   readonly jspi: boolean;
-  /** `https:`, `localhost`, or a file: plain `http://` to another computer is not. */
+  /** HTTPS, `localhost`, or a file: plain http to another computer is not. */
   readonly secureContext: boolean;
-  /** The page's address, for messages (`http://classroom.test:8080`). */
+  /** The page's address, for messages (a LAN laptop's `classroom.test:8080`, over plain http). */
   readonly origin: string;
 }
 

@@ -50,6 +50,7 @@ type Waiter = {
  */
 export class InterpreterPool {
   private readonly target: number;
+  private readonly bootsBesideRuns: number;
   private readonly warm: InterpreterProcess[] = [];
   private readonly booting = new Set<InterpreterProcess>();
   /** Spawns waiting for the last visit's snapshot to be looked up. */
@@ -77,6 +78,7 @@ export class InterpreterPool {
 
   constructor(private readonly options: InterpreterPoolOptions) {
     this.target = Math.max(1, options.warm ?? 1);
+    this.bootsBesideRuns = options.bootsBesideRuns ?? Infinity;
     this.snapshotState = options.useSnapshots === false ? 'unusable' : 'none';
     // Not synchronously: subscribers get their first change after their constructors have finished.
     this.scheduleRefill();
@@ -120,7 +122,7 @@ export class InterpreterPool {
       ? Promise.resolve(this.handOut(ready, owner))
       : new Promise<InterpreterProcess>((resolve, reject) => this.waiters.push({ owner, resolve, reject }));
     if (ready) {
-      this.stopBootsBeyond(this.options.bootsBesideRuns ?? Infinity);
+      this.stopBootsBeyond(this.bootsBesideRuns);
       this.changed();
     }
     // With a spare still warm, the replacement boots when this run ends (`release`): a boot copies the
@@ -197,8 +199,7 @@ export class InterpreterPool {
     ) {
       if (this.snapshotState === 'making') return;
       const besideRun = this.inUse.size > 0 && this.waiters.length === 0;
-      if (besideRun && this.booting.size + this.preparing >= (this.options.bootsBesideRuns ?? Infinity))
-        return;
+      if (besideRun && this.booting.size + this.preparing >= this.bootsBesideRuns) return;
       this.spawn();
     }
   }
