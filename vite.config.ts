@@ -38,16 +38,13 @@ export default defineConfig({
       },
       injectManifest: {
         // Everything the scratch pad and the widgets fetch: Pyodide's files as the worker fetches them
-        // (the wasm and lock file gzip-compressed, worker/compressed-assets.ts; the standard library in its
-        // two parts) and a teacher's packages.
+        // (the wasm and lock file gzip-compressed, worker/compressed-assets.ts) and a teacher's packages.
         // Not the prebuilt snapshot: the page keeps the snapshot its first interpreter used in a cache of
         // its own (src/runtime/snapshot-store.ts); nor the uncompressed copies nothing fetches.
         globPatterns: [
           '**/*.{html,js,mjs,css,svg,png,ttf,zip,whl,json,webmanifest}',
           'pyodide/*/pyodide.asm.wasm.gz',
           'pyodide/*/pyodide-lock.json.gz',
-          // The rest of the standard library (worker/stdlib-parts.ts).
-          'pyodide/*/python_stdlib_rest.bin',
         ],
         globIgnores: ['_headers', 'pyodide/*/pyodide.asm.wasm', 'pyodide/*/pyodide-lock.json'],
         // Content-addressed names (Vite's assets, Pyodide's hashed folder) need no revision: the service

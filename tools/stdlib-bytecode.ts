@@ -3,34 +3,38 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { installBootstrapFrom, type BootstrapSources } from '../worker/bootstrap-install.ts';
 import { loadInterpreter } from '../worker/pyodide-snapshot.ts';
-import { STDLIB_ZIP_PATH } from '../worker/stdlib-parts.ts';
 import { pyodideIndexURL, readBootstrapSources } from './pyodide-snapshot-maker.ts';
 
 /**
  * Pyodide's standard library ships as source only (`python_stdlib.zip` holds no `.pyc`), so an
- * interpreter started from scratch compiles every module it imports: 150 of the zip's, for Python's
- * start-up and Sandpit's bootstrap. Over a school's link that compiling was most of the time between the
- * last byte and Python ready: 3.2 s of the 3.6 s on the 2-core test machine (Chromium, CPU profile of the
- * worker: 4.5 s of WebAssembly, mostly CPython's compiler in baseline code). With bytecode beside every one
- * of those modules it was 1.0 s. The bytecode costs bytes (1.4 MB), and every byte before Python is ready
- * crosses the link first; so the build splits the zip in two:
+ * interpreter started from scratch compiles every module it imports: 134 of the zip's, for Python's
+ * start-up and Sandpit's bootstrap. Measured in Node, Pyodide's own start-up took 2.4-3.0 s with the zip
+ * as shipped and 1.2-1.5 s with bytecode beside every one of them. The browser starts from scratch over a
+ * slow link (the first interpreter of a visit, which doesn't fetch the build's snapshot) and for the
+ * scratch pad's spare, so the build adds compiled files to the zip, for modules such a start imports, as
+ * many as BYTECODE_SOURCE_BUDGET allows.
  *
- * - the **start's part** (`python_stdlib.zip`, what Pyodide mounts at boot): the sources a start imports,
- *   each with its bytecode. 2.1 MB instead of the 2.7 MB of the whole zip as Pyodide ships it;
- * - the **rest** (`python_stdlib_rest.bin`): every other file, fetched by the worker once Python has
- *   started (worker/stdlib-parts.ts) and joined to the start's part before a program runs.
- *
- * The rest is the tail of the whole zip, whose first bytes are the start's part's entries unchanged: the
- * start's part, up to where its central directory begins, followed by the rest, *is* the whole zip, with
- * one central directory that lists every file. Packages split across the two (`encodings`) stay one
- * folder of one archive, as Python expects.
- *
- * The bytecode files are unchecked hash-based `.pyc` (PEP 552): zipimport takes them without looking at
- * the source, which stays beside them for tracebacks. Their code objects carry the file name zipimport
- * would give the source (`/lib/python314.zip/<path>.py`), so nothing that reads `co_filename`
- * (tracebacks, the import guard's trusted importers) sees a difference. The zip is the build's own and
- * can't be written by a program (sandpit_write_guard), the same trust as its sources.
+ * The files are unchecked hash-based `.pyc` (PEP 552): zipimport takes them without looking at the source,
+ * which stays beside them for tracebacks. Their code objects carry the file name zipimport would give the
+ * source (`/lib/python314.zip/<path>.py`), so nothing that reads `co_filename` (tracebacks, the import
+ * guard's trusted importers) sees a difference. The zip is the build's own and can't be written by a
+ * program (sandpit_write_guard), the same trust as its sources.
  */
+
+/** Where Pyodide mounts the standard library. */
+const STDLIB_ZIP = '/lib/python314.zip';
+
+/**
+ * How much bytecode the zip gets, counted as the compressed size of the sources it is made from (the
+ * bytecode is about twice that). Over a school's link every byte before Python is ready counts twice:
+ * bytecode for all 134 modules a start imports (1.4 MB, from 0.73 MB of sources) took Python ready on the
+ * bench's 20 Mbit/s link from 7.1 to 6.6 s but the bytes before it from 7.7 to 9.2 MB, past the 8 MB the
+ * project holds to (150 KB of sources still came to 8.03 MB; 100 KB, 7.9 MB, and a start from scratch in
+ * Node 3.0 → 2.8 s, bootstrap included). Compile time saved is about proportional
+ * to bytecode bytes (0.8 ms a KB in Node, within a factor of two for big and small modules alike), so the
+ * biggest sources go first, up to this budget.
+ */
+export const BYTECODE_SOURCE_BUDGET = 100 * 1024;
 
 /** The zip's source files (`os.py`, `encodings/__init__.py`) that an interpreter started from scratch imports. */
 async function modulesImportedAtStart(pyodideDir: string, sources: BootstrapSources): Promise<string[]> {
@@ -40,10 +44,10 @@ async function modulesImportedAtStart(pyodideDir: string, sources: BootstrapSour
   const found = pyodide.runPython(`
 import sys
 _found = sorted({
-    origin[len(${JSON.stringify(STDLIB_ZIP_PATH)}) + 1:]
+    origin[len(${JSON.stringify(STDLIB_ZIP)}) + 1:]
     for module in list(sys.modules.values())
     for origin in [getattr(getattr(module, "__spec__", None), "origin", None)]
-    if isinstance(origin, str) and origin.startswith(${JSON.stringify(STDLIB_ZIP_PATH + '/')}) and origin.endswith(".py")
+    if isinstance(origin, str) and origin.startswith(${JSON.stringify(STDLIB_ZIP + '/')}) and origin.endswith(".py")
 })
 "\\n".join(_found)
 `) as string;
@@ -51,77 +55,67 @@ _found = sorted({
 }
 
 /**
- * The zip split in two: `names`, each with an unchecked hash-based `.pyc` compiled by a fresh interpreter
- * (the start's part), and a tail holding everything else and the whole zip's central directory (the rest).
+ * The zip with an unchecked hash-based `.pyc` added beside as many of `names` as the budget allows,
+ * compiled by a fresh interpreter.
  */
-async function splitWithBytecode(
+async function addBytecode(
   pyodideDir: string,
   zip: Uint8Array,
   names: readonly string[],
-): Promise<{ start: Uint8Array; rest: Uint8Array }> {
+): Promise<Uint8Array> {
   const { pyodide } = await loadInterpreter(pyodideIndexURL(pyodideDir), { mode: 'none' }, () => {});
   pyodide.FS.writeFile('/tmp/stdlib.zip', zip);
   pyodide.globals.set('_names', pyodide.toPy(names));
   pyodide.runPython(`
-import importlib.util, marshal, shutil, zipfile
+import importlib.util, marshal, zipfile
 
-def _split(names):
-    prefix = ${JSON.stringify(STDLIB_ZIP_PATH + '/')}
-    wanted = set(names)
+def _add_bytecode(names, budget):
+    prefix = ${JSON.stringify(STDLIB_ZIP + '/')}
     with zipfile.ZipFile("/tmp/stdlib.zip") as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile("/tmp/start.zip", "w") as start:
+    sizes = {info.filename: info.compress_size for info, _ in entries}
+    contents = {info.filename: data for info, data in entries}
+    # The biggest sources first, by their compressed size in Pyodide's zip (the same in every build).
+    chosen = []
+    for name in sorted(names, key=lambda name: (-sizes[name], name)):
+        if sizes[name] <= budget:
+            budget -= sizes[name]
+            chosen.append(name)
+    with zipfile.ZipFile("/tmp/out.zip", "w") as out:
         for info, data in entries:
-            if info.filename in wanted:
-                # Deflated harder than Pyodide's zip, which pays for some of the bytecode.
-                start.writestr(info, data, compresslevel=9)
-        for info, data in entries:
-            if info.filename in wanted:
-                code = compile(data, prefix + info.filename, "exec", dont_inherit=True)
-                # PEP 552 header: magic, flags 0b01 (hash-based, unchecked), the source's hash.
-                header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + importlib.util.source_hash(data)
-                entry = zipfile.ZipInfo(info.filename + "c", date_time=(1980, 1, 1, 0, 0, 0))
-                start.writestr(entry, header + marshal.dumps(code), compress_type=zipfile.ZIP_DEFLATED,
-                               compresslevel=9)
-        entries_end = start.start_dir
-    # Appending writes the new entries where the start's central directory was, then one directory for all.
-    shutil.copyfile("/tmp/start.zip", "/tmp/whole.zip")
-    with zipfile.ZipFile("/tmp/whole.zip", "a") as whole:
-        for info, data in entries:
-            if info.filename not in wanted:
-                whole.writestr(info, data, compresslevel=9)
-    with open("/tmp/whole.zip", "rb") as whole, open("/tmp/start.zip", "rb") as start:
-        whole_bytes = whole.read()
-        if whole_bytes[:entries_end] != start.read()[:entries_end]:
-            raise AssertionError("the whole zip does not begin with the start's entries")
-    with open("/tmp/rest.bin", "wb") as rest:
-        rest.write(whole_bytes[entries_end:])
+            # Deflated harder than Pyodide's zip (19 KB less), which pays for some of the bytecode.
+            out.writestr(info, data, compresslevel=9)
+        for name in sorted(chosen):
+            data = contents[name]
+            code = compile(data, prefix + name, "exec", dont_inherit=True)
+            # PEP 552 header: magic, flags 0b01 (hash-based, unchecked), the source's hash.
+            header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + importlib.util.source_hash(data)
+            entry = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
+            out.writestr(entry, header + marshal.dumps(code), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
-_split(_names)
+_add_bytecode(_names, ${BYTECODE_SOURCE_BUDGET})
 `);
-  return { start: pyodide.FS.readFile('/tmp/start.zip'), rest: pyodide.FS.readFile('/tmp/rest.bin') };
+  return pyodide.FS.readFile('/tmp/out.zip');
 }
 
 export interface PyodideWithBytecode {
-  /** The start's part of the standard library, with bytecode: the `python_stdlib.zip` the build ships. */
+  /** The standard library zip with bytecode, as the build ships it. */
   readonly stdlibZip: Uint8Array;
-  /** The rest of the standard library (worker/stdlib-parts.ts). */
-  readonly stdlibRest: Uint8Array;
   /** A folder with Pyodide's files and that zip, for making the build's snapshot with the very same zip. */
   readonly pyodideDir: string;
 }
 
 /**
- * Builds the shipped standard library, and a Pyodide folder holding its start's part as
- * `python_stdlib.zip`: the build's memory snapshot must be made with the zip a browser's interpreter has
- * when it starts, since the snapshot's zip importer remembers where each file lies in it.
+ * Builds the shipped `python_stdlib.zip`, and a Pyodide folder holding it: the build's memory snapshot
+ * must be made with the zip the browser will have, since the snapshot's zip importer remembers where
+ * each file lies in it.
  */
 export async function pyodideWithBytecode(
   pyodideDir: string,
   bootstrapDir: string,
 ): Promise<PyodideWithBytecode> {
   const names = await modulesImportedAtStart(pyodideDir, readBootstrapSources(bootstrapDir));
-  const { start: stdlibZip, rest: stdlibRest } = await splitWithBytecode(
+  const stdlibZip = await addBytecode(
     pyodideDir,
     readFileSync(path.join(pyodideDir, 'python_stdlib.zip')),
     names,
@@ -130,5 +124,5 @@ export async function pyodideWithBytecode(
   for (const name of readdirSync(pyodideDir))
     if (name !== 'python_stdlib.zip') symlinkSync(path.join(pyodideDir, name), path.join(folder, name));
   writeFileSync(path.join(folder, 'python_stdlib.zip'), stdlibZip);
-  return { stdlibZip, stdlibRest, pyodideDir: folder };
+  return { stdlibZip, pyodideDir: folder };
 }

@@ -7,7 +7,6 @@ import type { Plugin } from 'vite';
 import { COMPRESSED_ASSETS, COMPRESSED_SUFFIX } from '../worker/compressed-assets.ts';
 import { PACKAGE_INDEX_FILE } from '../worker/package-loader.ts';
 import { PREBUILT_SNAPSHOT_FILE } from '../worker/pyodide-snapshot.ts';
-import { STDLIB_REST_FILE } from '../worker/stdlib-parts.ts';
 import { makeBuildSnapshot } from './pyodide-snapshot-maker.ts';
 import { pyodideWithBytecode } from './stdlib-bytecode.ts';
 import { contentType } from './static-server.ts';
@@ -70,10 +69,10 @@ export function pyodideAssetsPlugin(): Plugin {
   let plan: PackagePlan | null = null;
   let building = false;
   /**
-   * The standard library in two parts, the start's with bytecode (tools/stdlib-bytecode.ts), and the
-   * build's snapshot, made with the start's part while the rest of the build goes on (production builds only).
+   * The standard library zip with bytecode (tools/stdlib-bytecode.ts) and the build's snapshot, made with
+   * that zip while the rest of the build goes on (production builds only).
    */
-  let stdlib: Promise<{ stdlibZip: Uint8Array; stdlibRest: Uint8Array }> | null = null;
+  let stdlibZip: Promise<Uint8Array> | null = null;
   let snapshot: Promise<Uint8Array> | null = null;
   /**
    * Where the files go: `pyodide/<hash of their inputs>/` in a build, so that a URL never names two
@@ -128,7 +127,7 @@ export function pyodideAssetsPlugin(): Plugin {
       if (building) {
         const bootstrapDir = path.join(root, 'worker/python');
         const pyodide = pyodideWithBytecode(sourceDir, bootstrapDir);
-        stdlib = pyodide;
+        stdlibZip = pyodide.then(({ stdlibZip }) => stdlibZip);
         snapshot = pyodide.then(async ({ pyodideDir }) => {
           try {
             return await makeBuildSnapshot(pyodideDir, bootstrapDir);
@@ -161,10 +160,8 @@ export function pyodideAssetsPlugin(): Plugin {
             source: gzipSync(bytes, { level: 9 }),
           });
       };
-      const parts = stdlib === null ? null : await stdlib;
       for (const [name, read] of generatedFiles())
-        emit(name, name === 'python_stdlib.zip' && parts !== null ? parts.stdlibZip : read());
-      if (parts !== null) emit(STDLIB_REST_FILE, parts.stdlibRest);
+        emit(name, name === 'python_stdlib.zip' && stdlibZip !== null ? await stdlibZip : read());
       if (snapshot !== null) {
         // Only compressed: 30 MiB raw, 6 MB as gzip, and nothing fetches the raw file.
         this.emitFile({

@@ -11,7 +11,6 @@ import { createCompressedAssets } from './compressed-assets';
 import { lockDownWorkerScope } from './lockdown';
 import { DEFAULT_FOLDER_IS_CONTENT_ADDRESSED, defaultPyodideIndexURL } from './pyodide-location';
 import { loadInterpreter } from './pyodide-snapshot';
-import { fetchStdlibRest, mountWholeStdlib } from './stdlib-parts';
 import analysisSource from './python/sandpit_analysis.py?raw';
 import formatSource from './python/sandpit_format.py?raw';
 
@@ -41,12 +40,7 @@ const api: AnalysisApi = {
     const assets = createCompressedAssets(indexURL, globalThis.fetch.bind(globalThis), {
       contentAddressed: options.indexURL === undefined && DEFAULT_FOLDER_IS_CONTENT_ADDRESSED,
     });
-    const { pyodide } = await loadInterpreter(indexURL, { mode: 'none' }, install, {
-      fetcher: assets.fetch,
-    });
-    // The analysis imports modules no start does (symtable...): it waits for the whole standard library.
-    const rest = await fetchStdlibRest(indexURL, assets.fetch);
-    if (rest !== null) mountWholeStdlib(pyodide, rest);
+    const { pyodide } = await loadInterpreter(indexURL, { mode: 'none' }, install, undefined, assets.fetch);
     analysis = {
       problems: pyodide.pyimport('sandpit_analysis').problems as unknown as PyFunction,
       format: pyodide.pyimport('sandpit_format').format_source as unknown as PyFunction,

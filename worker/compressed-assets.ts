@@ -166,9 +166,7 @@ export function createCompressedAssets(
   });
   return {
     fetch: (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      // No `instanceof Request`: this fetch is also used after the lockdown, which removes Request.
-      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const url = new URL(href, indexURL);
+      const url = new URL(input instanceof Request ? input.url : String(input), indexURL);
       if (probe !== null && url.href === probeURL.href) {
         const response = probe;
         probe = null;

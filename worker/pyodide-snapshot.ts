@@ -46,48 +46,25 @@ function makerEnvironment(): SnapshotConfig & { env: Record<string, string> } {
   return { _sysExecutable: './this.program', env: { LANG: 'C.UTF-8' } };
 }
 
-/** Pyodide's JavaScript module (`pyodide.asm.mjs`), whose default export makes the interpreter. */
-type PyodideModuleFactory = NonNullable<Parameters<typeof loadPyodide>[0]>['createPyodideModule'];
-
-/**
- * Starts importing Pyodide's JavaScript module. Pyodide imports it itself, but only once `loadPyodide` is
- * called, and a boot decides first whether to fetch the build's snapshot (worker/compressed-assets.ts):
- * over a slow link the module's 1.25 MB (a host that compresses nothing) then downloaded only after the
- * WebAssembly, and the WebAssembly's instantiation, which needs it, waited for it.
- */
-export function importPyodideModule(indexURL: string): Promise<PyodideModuleFactory> {
-  const url = new URL('pyodide.asm.mjs', indexURL).href;
-  return import(/* @vite-ignore */ url).then((module: { default: PyodideModuleFactory }) => module.default);
-}
-
-export interface LoadOptions {
-  /** The build's snapshot, for a `make` start that may skip Python's start-up. */
-  readonly prebuilt?: PrebuiltSnapshot;
-  /** The fetch Pyodide gets for its files while it loads (default: the global one). */
-  readonly fetcher?: typeof fetch;
-  /** Pyodide's JavaScript module, imported early (importPyodideModule); by default Pyodide imports it. */
-  readonly moduleFactory?: Promise<PyodideModuleFactory>;
-}
-
 /**
  * Starts Pyodide. `prepare` runs on an interpreter started from scratch (not on one loaded from a
  * snapshot, whose memory already holds its effects); for `make`, the snapshot is taken right after it,
- * unless `options.prebuilt` supplies one, which is then both loaded and handed back.
+ * unless `prebuilt` supplies one, which is then both loaded and handed back.
  */
 export async function loadInterpreter(
   indexURL: string,
   mode: StartMode,
   prepare: (pyodide: PyodideAPI) => void,
-  options: LoadOptions = {},
+  prebuilt?: PrebuiltSnapshot,
+  fetcher?: typeof fetch,
 ): Promise<LoadedInterpreter> {
-  const { fetcher } = options;
-  if (fetcher === undefined) return loadWith(indexURL, mode, prepare, options);
+  if (fetcher === undefined) return loadWith(indexURL, mode, prepare, prebuilt);
   // Pyodide fetches its files with the global fetch; while it loads, that is the one given.
   const scope = globalThis as { fetch: typeof fetch };
   const original = scope.fetch;
   scope.fetch = fetcher;
   try {
-    return await loadWith(indexURL, mode, prepare, options);
+    return await loadWith(indexURL, mode, prepare, prebuilt);
   } finally {
     scope.fetch = original;
   }
@@ -97,16 +74,9 @@ async function loadWith(
   indexURL: string,
   mode: StartMode,
   prepare: (pyodide: PyodideAPI) => void,
-  { prebuilt, moduleFactory }: LoadOptions,
+  prebuilt?: PrebuiltSnapshot,
 ): Promise<LoadedInterpreter> {
-  const factory = moduleFactory === undefined ? undefined : await moduleFactory;
-  const base = {
-    indexURL,
-    packages: [],
-    checkAPIVersion: true,
-    ...makerEnvironment(),
-    ...(factory === undefined ? {} : { createPyodideModule: factory }),
-  };
+  const base = { indexURL, packages: [], checkAPIVersion: true, ...makerEnvironment() };
   if (mode.mode === 'load') return { pyodide: await loadFromSnapshot(base, mode.bytes), fromSnapshot: true };
   if (mode.mode === 'make' && prebuilt) {
     const bytes = await prebuilt().catch(() => null);

@@ -22,16 +22,10 @@ import type {
   WorkerEvent,
 } from '../src/wire/protocol';
 import type { ProgramHost, ProgramHostWiring } from './program-host';
-import {
-  fetchPrebuiltSnapshot,
-  importPyodideModule,
-  loadInterpreter,
-  type StartMode,
-} from './pyodide-snapshot';
+import { fetchPrebuiltSnapshot, loadInterpreter, type StartMode } from './pyodide-snapshot';
 import { DEFAULT_FOLDER_IS_CONTENT_ADDRESSED, defaultPyodideIndexURL } from './pyodide-location';
 import { bootstrapRunner, installBootstrap, type PythonRunner } from './python-sources';
 import { createSharedMemoryHost, createUnreachableHost } from './shared-memory-host';
-import { fetchStdlibRest, mountWholeStdlib } from './stdlib-parts';
 
 interface Booted {
   readonly pyodide: PyodideAPI;
@@ -40,20 +34,7 @@ interface Booted {
   readonly batcher: OutputBatcher;
   readonly events: MessagePort;
   readonly packages: PackageLoader;
-  /**
-   * Waits (WHOLE_STDLIB_WAIT_MS at most) for the rest of the standard library to be mounted (stdlib-parts);
-   * called as a run begins, after which it is never mounted: no program sees the library change.
-   */
-  readonly wholeStdlibBeforeRun: () => Promise<void>;
 }
-
-/**
- * Longest a run waits for the rest of the standard library to arrive (its time limit is running). Over a
- * school's 20 Mbit/s link it arrives within a second of Python being ready; where it takes longer, the
- * program runs at once with the modules a start imports (the learner's usual ones are among them) and the
- * next run's interpreter has the rest.
- */
-const WHOLE_STDLIB_WAIT_MS = 3000;
 
 /** What this worker's interpreter is doing, for the pieces that report on it. */
 interface WorkerState {
@@ -121,15 +102,14 @@ async function bootInterpreter(
   const assets = createCompressedAssets(indexURL, globalThis.fetch.bind(globalThis), {
     contentAddressed: options.indexURL === undefined && DEFAULT_FOLDER_IS_CONTENT_ADDRESSED,
   });
-  const moduleFactory = importPyodideModule(indexURL);
-  // The package list is read while Python starts, not after (a round trip on a slow link).
-  const packagesListed = PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));
-  // Pyodide's JavaScript module downloads beside the WebAssembly (see importPyodideModule).
-  const loaded = await loadInterpreter(indexURL, await readSnapshot(options.snapshot), installBootstrap, {
-    prebuilt: fetchPrebuiltSnapshot(indexURL, assets.fetch, assets.fastLink),
-    fetcher: assets.fetch,
-    moduleFactory,
-  });
+  const prebuilt = fetchPrebuiltSnapshot(indexURL, assets.fetch, assets.fastLink);
+  const loaded = await loadInterpreter(
+    indexURL,
+    await readSnapshot(options.snapshot),
+    installBootstrap,
+    prebuilt,
+    assets.fetch,
+  );
   const { pyodide } = loaded;
   freshenInterpreter(pyodide);
 
@@ -157,29 +137,12 @@ async function bootInterpreter(
   );
   const runner = bootstrapRunner(pyodide);
   // The teacher's packages are fetched later, per run, through a fetch only this loader holds.
-  const packages = await packagesListed;
+  const packages = await PackageLoader.create(indexURL, globalThis.fetch.bind(globalThis));
   // A Blob made here, before the lockdown takes Blob away: the page never copies 30 MiB on its own thread.
   const snapshot = loaded.snapshot ? new Blob([loaded.snapshot as Uint8Array<ArrayBuffer>]) : undefined;
   const { survivors } = lockDownWorkerScope();
   // Fail closed: an interpreter that couldn't be locked down never runs a program.
   if (survivors.length > 0) throw new Error(`[sandpit] lockdown left ${survivors.join(', ')} reachable`);
-  // Fetched once the boot's report has gone out (the timer runs after Comlink has posted it): over a slow
-  // link, any earlier and it would share the link with the files Python needs to start. The fetch used was
-  // taken before the lockdown.
-  let runBegun = false;
-  const afterReport = new Promise((resolve) => setTimeout(resolve, 0));
-  const mounted = afterReport
-    .then(async () => {
-      const rest = await fetchStdlibRest(indexURL, assets.fetch);
-      if (rest === null || runBegun) return;
-      if (!mountWholeStdlib(pyodide, rest))
-        console.warn('[sandpit] the rest of the standard library is not from this build; not mounted');
-    })
-    .catch((error: unknown) => console.warn('[sandpit] the rest of the standard library failed', error));
-  const wholeStdlibBeforeRun = async () => {
-    await Promise.race([mounted, new Promise((resolve) => setTimeout(resolve, WHOLE_STDLIB_WAIT_MS))]);
-    runBegun = true;
-  };
   return {
     pyodide,
     runner,
@@ -187,7 +150,6 @@ async function bootInterpreter(
     batcher: output,
     events,
     packages,
-    wholeStdlibBeforeRun,
     ...(snapshot ? { snapshot } : {}),
     fromSnapshot: loaded.fromSnapshot,
   };
@@ -230,9 +192,8 @@ export function createWorkerApi(): WorkerApi {
 
     async run(request: RunRequest): Promise<RunReport> {
       if (booted === null) throw new Error('[sandpit] run() before boot()');
-      const { pyodide, runner, batcher, events, host, packages, wholeStdlibBeforeRun } = booted;
+      const { pyodide, runner, batcher, events, host, packages } = booted;
       state.runId = request.runId;
-      await wholeStdlibBeforeRun();
       // Packages the program imports, installed before it starts (a fresh interpreter has none). If this
       // fails, the program still runs and its import fails; untrusted package files get the learner's rules.
       try {

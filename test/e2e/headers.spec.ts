@@ -26,7 +26,6 @@ test('pages, scripts, the worker and Pyodide are served with COOP/COEP and a CSP
     'pyodide.asm.mjs',
     'pyodide.asm.wasm.gz',
     'python_stdlib.zip',
-    'python_stdlib_rest.bin',
     'pyodide-lock.json.gz',
     'sandpit-snapshot.bin.gz',
   ].map((name) => new URL(`${pyodideFolder()}${name}`, pad.page.url()).href);

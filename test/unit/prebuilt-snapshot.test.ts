@@ -41,9 +41,7 @@ describe('the prebuilt snapshot', () => {
   it('boots a `make` interpreter from the prebuilt bytes and hands the same bytes back for the pool', async () => {
     const bytes = buildSnapshot.slice();
     const prepare = vi.fn();
-    const loaded = await loadInterpreter(indexURL, { mode: 'make' }, prepare, {
-      prebuilt: () => Promise.resolve(bytes),
-    });
+    const loaded = await loadInterpreter(indexURL, { mode: 'make' }, prepare, () => Promise.resolve(bytes));
     expect(loaded.fromSnapshot).toBe(true);
     expect(loaded.snapshot).toBe(bytes);
     expect(prepare).not.toHaveBeenCalled();
@@ -60,7 +58,7 @@ describe('the prebuilt snapshot', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const prebuilt of [() => Promise.resolve(null), () => Promise.resolve(new Uint8Array(64 * 1024))]) {
       const prepare = vi.fn();
-      const loaded = await loadInterpreter(indexURL, { mode: 'make' }, prepare, { prebuilt });
+      const loaded = await loadInterpreter(indexURL, { mode: 'make' }, prepare, prebuilt);
       expect(loaded.fromSnapshot).toBe(false);
       expect(prepare).toHaveBeenCalledOnce();
       expect(loaded.snapshot?.byteLength).toBeGreaterThan(1 << 20);

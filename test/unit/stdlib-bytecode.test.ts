@@ -1,18 +1,20 @@
 /**
- * The standard library the build ships (tools/stdlib-bytecode.ts): the start's part, with bytecode beside
- * the sources of modules a start from scratch imports, taken by zipimport, invisible to tracebacks and to
- * the import guard, and consistent with the build's snapshot made from it; and the rest, which joined to it
- * (worker/stdlib-parts.ts) gives the whole library.
+ * The standard library zip the build ships (tools/stdlib-bytecode.ts): bytecode beside the sources of
+ * modules a start from scratch imports, taken by zipimport, invisible to tracebacks and to the import
+ * guard, and consistent with the build's snapshot made from it.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PyodideAPI } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBuildSnapshot, pyodideIndexURL } from '../../tools/pyodide-snapshot-maker';
-import { pyodideWithBytecode, type PyodideWithBytecode } from '../../tools/stdlib-bytecode';
+import {
+  BYTECODE_SOURCE_BUDGET,
+  pyodideWithBytecode,
+  type PyodideWithBytecode,
+} from '../../tools/stdlib-bytecode';
 import { pyodideDirectory } from '../../tools/vite-plugin-pyodide-assets';
 import { loadInterpreter } from '../../worker/pyodide-snapshot';
-import { joinStdlib, mountWholeStdlib } from '../../worker/stdlib-parts';
 
 const bootstrapDir = path.resolve(import.meta.dirname, '../../worker/python');
 
@@ -31,45 +33,25 @@ async function fromScratch(): Promise<PyodideAPI> {
 }
 
 describe("the standard library's bytecode", () => {
-  it("is beside every source of the start's part, which holds what a start imports and no more", async () => {
+  it('is added beside the biggest sources a start imports, within its budget', async () => {
     const pyodide = await fromScratch();
-    pyodide.FS.writeFile('/tmp/start.zip', built.stdlibZip);
-    pyodide.FS.writeFile(
-      '/tmp/original.zip',
-      readFileSync(path.join(pyodideDirectory(), 'python_stdlib.zip')),
-    );
-    const whole = joinStdlib(built.stdlibZip, built.stdlibRest);
-    expect(whole).not.toBeNull();
-    pyodide.FS.writeFile('/tmp/whole.zip', whole as Uint8Array);
-    // zipfile decodes names with cp437, which is in the rest.
-    expect(mountWholeStdlib(pyodide, built.stdlibRest)).toBe(true);
+    pyodide.FS.writeFile('/tmp/shipped.zip', built.stdlibZip);
     const listing = pyodide.runPython(`
 import json, zipfile
-json.dumps({name: sorted(zipfile.ZipFile(f"/tmp/{name}.zip").namelist()) for name in ("start", "whole", "original")})
+json.dumps({info.filename: info.compress_size for info in zipfile.ZipFile("/tmp/shipped.zip").infolist()})
 `) as string;
-    const {
-      start,
-      whole: joined,
-      original,
-    } = JSON.parse(listing) as Record<'start' | 'whole' | 'original', string[]>;
-    const compiled = start.filter((name) => name.endsWith('.pyc'));
-    const sources = start.filter((name) => name.endsWith('.py'));
-    // Every source a start imports has its bytecode, and every compiled file keeps its source (tracebacks).
-    expect(compiled.map((name) => name.slice(0, -1))).toEqual(sources);
-    for (const name of ['typing.py', 'inspect.py', 'encodings/__init__.py', 'random.py'])
-      expect(sources).toContain(name);
-    // A module no start imports is in the rest only.
-    expect(start).not.toContain('calendar.py');
-    // Joined, the two parts hold every file of Pyodide's zip, and the start's bytecode.
-    expect(joined).toEqual([...original, ...compiled].sort());
-  });
-
-  it("is not joined to a rest that isn't its own", () => {
-    expect(
-      joinStdlib(built.stdlibZip, built.stdlibRest.subarray(0, built.stdlibRest.length - 100)),
-    ).toBeNull();
-    expect(joinStdlib(built.stdlibZip, new Uint8Array(1000))).toBeNull();
-    expect(joinStdlib(new Uint8Array(10), built.stdlibRest)).toBeNull();
+    const sizes = new Map(Object.entries(JSON.parse(listing) as Record<string, number>));
+    const compiled = [...sizes.keys()].filter((name) => name.endsWith('.pyc'));
+    // Every compiled file keeps its source (tracebacks and inspect read it).
+    for (const name of compiled) expect(sizes.has(name.slice(0, -1))).toBe(true);
+    const sourceBytes = compiled.reduce((sum, name) => sum + (sizes.get(name.slice(0, -1)) ?? 0), 0);
+    expect(sourceBytes).toBeLessThanOrEqual(BYTECODE_SOURCE_BUDGET);
+    expect(sourceBytes).toBeGreaterThan(BYTECODE_SOURCE_BUDGET * 0.8);
+    // The biggest sources go first.
+    for (const name of ['typing.pyc', 'inspect.pyc']) expect(compiled).toContain(name);
+    // A module no start imports stays source only.
+    expect(sizes.has('calendar.py')).toBe(true);
+    expect(sizes.has('calendar.pyc')).toBe(false);
   });
 
   it('is what an interpreter started from scratch runs, under the source file names', async () => {
@@ -90,24 +72,15 @@ last = [frame for frame in frames if frame.filename.endswith("/inspect.py")][-1]
     expect(frameLine.length).toBeGreaterThan(0); // the source line, read from the .py beside it
   });
 
-  it("gives a snapshot made from the start's part the whole library once the rest is mounted", async () => {
+  it('leaves modules without it to their sources, in a snapshot made from the same zip too', async () => {
     const snapshot = await makeBuildSnapshot(built.pyodideDir, bootstrapDir);
     const { pyodide } = await loadInterpreter(indexURL, { mode: 'load', bytes: snapshot }, () => {
       throw new Error('a snapshot boot must not prepare');
     });
-    expect(() => pyodide.runPython('import calendar')).toThrow(/No module named 'calendar'/);
-    expect(mountWholeStdlib(pyodide, built.stdlibRest)).toBe(true);
     const result = pyodide.runPython(`
-import calendar, email.mime.text, inspect
-# encodings is split between the parts: its package folder holds both.
-(calendar.__spec__.origin, calendar.isleap(2024), "é".encode("cp1252"), inspect.__spec__.origin)
-`) as { toJs(): [string, boolean, Uint8Array, string] };
-    const [origin, leap, encoded, startOrigin] = result.toJs();
-    expect([origin, leap, [...encoded], startOrigin]).toEqual([
-      '/lib/python314.zip/calendar.py',
-      true,
-      [0xe9],
-      '/lib/python314.zip/inspect.pyc',
-    ]);
+import calendar
+(calendar.__spec__.origin, calendar.isleap(2024))
+`) as { toJs(): [string, boolean] };
+    expect(result.toJs()).toEqual(['/lib/python314.zip/calendar.py', true]);
   }, 60_000);
 });
