@@ -16,7 +16,8 @@ type Entry =
   | { readonly kind: 'note'; readonly note: NoteKind; readonly text: string };
 
 /** An entry waiting for its frame, with its line count so the queue can be bounded by lines too. */
-type PendingEntry = { readonly entry: Entry; readonly lines: number };
+/** Output waiting for a frame; `endsMidLine` when its text doesn't end with a newline. */
+type PendingEntry = { readonly entry: Entry; readonly lines: number; readonly endsMidLine: boolean };
 
 export interface ConsoleLimits {
   /** Lines kept on screen (default 10 000); older ones are dropped, counted and offered as a download. */
@@ -69,6 +70,7 @@ const BACKLOG_FRAMES = 2;
 const BACKLOG_CHARS_PER_FRAME = 256 * 1024;
 /** A run's first output, up to this size, is rendered at once instead of at the next frame. */
 const IMMEDIATE_CHARS = 4096;
+const NEWLINE = 10;
 
 /**
  * The longest start of `text` with at most `maxChars` characters and `maxLines` newlines, cut after a
@@ -119,6 +121,11 @@ export class ConsoleView {
   private droppedChars = 0;
   /** The start of a line was dropped unseen, so its rest is dropped when it comes (dropOldestPending). */
   private droppingRestOfLine = false;
+  /**
+   * The run was cut short (skipBacklog): what still waits is owed to the screen in a few frames, so the
+   * backlog is measured in characters too (appendBacklogUnlaidOut).
+   */
+  private cutShort = false;
   private frame: number | null = null;
   private drainWaiters: (() => void)[] = [];
   private readonly limiter: DisplayLimiter;
@@ -151,6 +158,7 @@ export class ConsoleView {
     this.blocks = [];
     this.shownLines = this.shownChars = this.droppedLines = this.droppedChars = 0;
     this.droppingRestOfLine = false;
+    this.cutShort = false;
     this.archive.clear();
     this.limiter.clear();
     this.renderCost.forgetOtherScripts();
@@ -209,6 +217,7 @@ export class ConsoleView {
    * within a few frames instead of after seconds of a flood's backlog.
    */
   skipBacklog(keepLines = 1000): void {
+    this.cutShort = true;
     this.dropOldestPending(keepLines, this.maxChars);
     this.showBanner();
   }
@@ -225,13 +234,22 @@ export class ConsoleView {
     this.liveRegion.received(lines);
     // A block-buffered flood arrives in pieces that end mid-line. Joined to the piece before it, a line
     // stays whole in the queue: what is dropped and what goes into unlaid-out blocks is whole lines.
+    // Whole lines are joined only up to a block's worth: the first look at a joined string copies all of
+    // it into one, and a flood's queue joined into one string of megabytes cost a frame 120 ms.
+    const endsMidLine = entry.text.charCodeAt(entry.text.length - 1) !== NEWLINE;
     const last = this.pending[this.pending.length - 1];
-    if (last !== undefined && last.entry.kind === entry.kind && entry.kind !== 'note')
+    if (
+      last !== undefined &&
+      last.entry.kind === entry.kind &&
+      entry.kind !== 'note' &&
+      (last.endsMidLine || last.entry.text.length < CHARS_PER_BLOCK)
+    )
       this.pending[this.pending.length - 1] = {
         entry: { ...last.entry, text: last.entry.text + entry.text },
         lines: last.lines + lines,
+        endsMidLine,
       };
-    else this.pending.push({ entry, lines });
+    else this.pending.push({ entry, lines, endsMidLine });
     this.pendingChars += entry.text.length;
     this.pendingLines += lines;
     // More waiting than the screen could ever hold: the oldest part will never be shown, drop it now.
@@ -255,7 +273,7 @@ export class ConsoleView {
       const first = this.pending.shift();
       if (first === undefined) break;
       this.countDroppedPending(first.entry.text, first.lines);
-      this.droppingRestOfLine = !first.entry.text.endsWith('\n');
+      this.droppingRestOfLine = first.endsMidLine;
       dropped = true;
     }
     // One entry with more lines than wanted: keep its last lines (the start of a batch is as old as it gets).
@@ -306,6 +324,7 @@ export class ConsoleView {
     if (length === first.entry.text.length) this.pending.shift();
     else
       this.pending[0] = {
+        ...first,
         entry: { ...first.entry, text: first.entry.text.slice(length) },
         lines: first.lines - droppedLines,
       };
@@ -380,6 +399,7 @@ export class ConsoleView {
     if (take.length === entry.text.length) this.pending.shift();
     else
       this.pending[0] = {
+        ...first,
         entry: { ...entry, text: entry.text.slice(take.length) },
         lines: first.lines - takenLines,
       };
@@ -398,19 +418,40 @@ export class ConsoleView {
    * go this way (what a line of another script costs to lay out is learnt frame by frame, render-cost.ts),
    * never a note, and never the rest of a line already on screen. The blocks are ordinary blocks
    * otherwise: the screen's limits count them and drop them like the others.
+   *
+   * After a run was cut short, a frame's worth is also counted in characters (what a frame may lay out of
+   * plain text, as learnt): the thousand lines kept of a flood of 600-character lines are 600 KB, which
+   * a frame's worth of lines at a time drew for 6.7 s after the time limit on a loaded 2-core machine, and
+   * for over 20 s once under the whole suite (the run's end, and `data-runs`, waited for it).
    */
   private appendBacklogUnlaidOut(): void {
     let block: Block | null = null;
     let charsLeft = BACKLOG_CHARS_PER_FRAME;
-    while (this.pendingLines > this.linesPerFrame * BACKLOG_FRAMES && charsLeft > 0) {
+    const frameChars = this.cutShort
+      ? Math.min(this.charsPerFrame, this.renderCost.budget(false))
+      : Number.POSITIVE_INFINITY;
+    while (
+      (this.pendingLines > this.linesPerFrame * BACKLOG_FRAMES ||
+        this.pendingChars > frameChars * BACKLOG_FRAMES) &&
+      charsLeft > 0
+    ) {
       if (block !== null && (block.lines >= LINES_PER_BLOCK || block.chars >= CHARS_PER_BLOCK)) block = null;
       const first = this.pending[0];
       const last = this.blocks[this.blocks.length - 1];
       if (first === undefined || first.entry.kind === 'note' || (last !== undefined && last.lineChars > 0))
         break;
+      // Whole lines from the front, leaving a frame's worth by each measure that is over one.
       const linesToSpare = this.pendingLines - this.linesPerFrame;
-      const roomLines = Math.min(LINES_PER_BLOCK - (block?.lines ?? 0), linesToSpare);
-      const roomChars = Math.min(CHARS_PER_BLOCK - (block?.chars ?? 0), charsLeft);
+      const charsToSpare = this.pendingChars - frameChars;
+      const roomLines = Math.min(
+        LINES_PER_BLOCK - (block?.lines ?? 0),
+        linesToSpare > 0 ? linesToSpare : LINES_PER_BLOCK,
+      );
+      const roomChars = Math.min(
+        CHARS_PER_BLOCK - (block?.chars ?? 0),
+        charsLeft,
+        charsToSpare > 0 ? charsToSpare : CHARS_PER_BLOCK,
+      );
       const take = prefixWithin(first.entry.text, roomChars, roomLines);
       if (!take.endsWith('\n') || isComplex(take)) {
         if (block === null) break;
