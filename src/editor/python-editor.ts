@@ -141,6 +141,12 @@ export function createPythonEditor(options: PythonEditorOptions): PythonEditor {
     theme: monacoTheme(options.theme),
     automaticLayout: true,
     minimap: { enabled: false },
+    // No overview ruler: it is a canvas, and the first time its texture went to the compositor (software,
+    // as on a machine without a GPU) one commit took 103 ms in the middle of a flood, a frame gap of 118 ms.
+    // A learner's program is a screen or two long; the marks themselves stay in the text and the gutter.
+    overviewRulerLanes: 0,
+    overviewRulerBorder: false,
+    hideCursorInOverviewRuler: true,
     fontSize: EDITOR_FONT_SIZE,
     tabSize: 4,
     insertSpaces: true,

@@ -270,16 +270,20 @@ export class ConsoleView {
   private dropOldestPending(maxLines: number, maxChars: number): void {
     let dropped = false;
     while ((this.pendingChars > maxChars || this.pendingLines > maxLines) && this.pending.length > 1) {
-      const first = this.pending.shift();
-      if (first === undefined) break;
-      this.countDroppedPending(first.entry.text, first.lines);
-      this.droppingRestOfLine = first.endsMidLine;
+      const oldest = this.pending[0];
+      // Within the characters, an entry holding more lines than are over goes in part (below): whole
+      // lines are joined up to 32 KiB, thousands of short ones, and the screen keeps exactly its last lines.
+      if (oldest === undefined || (this.pendingChars <= maxChars && oldest.lines > this.pendingLines - maxLines))
+        break;
+      this.pending.shift();
+      this.countDroppedPending(oldest.entry.text, oldest.lines);
+      this.droppingRestOfLine = oldest.endsMidLine;
       dropped = true;
     }
-    // One entry with more lines than wanted: keep its last lines (the start of a batch is as old as it gets).
+    // The oldest entry holds more lines than are over: keep its last lines (the start of a batch is as old
+    // as it gets).
     const first = this.pending[0];
     if (first !== undefined && this.pendingLines > maxLines && first.lines > 1) {
-      // Only one entry is left here, so all the pending lines are its own.
       let cut = -1;
       for (let skip = this.pendingLines - maxLines; skip > 0; skip--) {
         const next = first.entry.text.indexOf('\n', cut + 1);

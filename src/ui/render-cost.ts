@@ -18,9 +18,12 @@ export interface RenderCostOptions {
    */
   readonly budgetMs?: number;
   /**
-   * The fewest characters a frame may take, whatever the estimate (default 64): progress on any machine.
+   * The fewest characters a frame may take, whatever the estimate (default 16): progress on any machine.
    * Where no font has a glyph (a Debian machine with only DejaVu, given CJK and emoji), Chromium 150 spent
-   * 30-110 ms laying out 256 such characters, frame gaps of up to 217 ms; with 64, gaps of 50-67 ms.
+   * 30-110 ms laying out 256 such characters, frame gaps of up to 217 ms; with 64, gaps of 50-67 ms. On
+   * Chromium 156, 64 such characters took 30-55 ms to lay out, once 134 ms (a gap over 100 ms in
+   * flood.timing); with 16, a median of 8 ms and at most 34 ms. A machine with the fonts grows a frame
+   * from 16 to 4 000 such characters in about 20 frames.
    */
   readonly minChars?: number;
   /** The most (default 32 Ki). */
@@ -40,15 +43,14 @@ export class RenderCostModel {
   private readonly maxChars: number;
   /**
    * Milliseconds per character, learnt: plain text starts at the most characters a frame, other text at
-   * the fewest (on the machine where a 10 000-character line of CJK and emoji took 1.8 s, 256 cost ~50 ms;
-   * from 64, a machine with the fonts grows a frame to 4 000 such characters in about 15 frames).
+   * the fewest (on the machine where a 10 000-character line of CJK and emoji took 1.8 s, 256 cost ~50 ms).
    */
   private plainMsPerChar: number;
   private complexMsPerChar: number;
 
   constructor(options: RenderCostOptions = {}) {
     this.budgetMs = options.budgetMs ?? 10;
-    this.minChars = options.minChars ?? 64;
+    this.minChars = options.minChars ?? 16;
     this.maxChars = options.maxChars ?? 32 * 1024;
     this.plainMsPerChar = this.budgetMs / this.maxChars;
     this.complexMsPerChar = this.budgetMs / this.minChars;
