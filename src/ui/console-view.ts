@@ -273,7 +273,10 @@ export class ConsoleView {
       const oldest = this.pending[0];
       // Within the characters, an entry holding more lines than are over goes in part (below): whole
       // lines are joined up to 32 KiB, thousands of short ones, and the screen keeps exactly its last lines.
-      if (oldest === undefined || (this.pendingChars <= maxChars && oldest.lines > this.pendingLines - maxLines))
+      if (
+        oldest === undefined ||
+        (this.pendingChars <= maxChars && oldest.lines > this.pendingLines - maxLines)
+      )
         break;
       this.pending.shift();
       this.countDroppedPending(oldest.entry.text, oldest.lines);
