@@ -15,8 +15,10 @@ type Entry =
   | { readonly kind: ConsoleStream; readonly text: string }
   | { readonly kind: 'note'; readonly note: NoteKind; readonly text: string };
 
-/** An entry waiting for its frame, with its line count so the queue can be bounded by lines too. */
-/** Output waiting for a frame; `endsMidLine` when its text doesn't end with a newline. */
+/**
+ * An entry waiting for its frame, with its line count so the queue can be bounded by lines too, and
+ * whether its text ends mid-line (read from the piece that arrived last: asking a joined string flattens it).
+ */
 type PendingEntry = { readonly entry: Entry; readonly lines: number; readonly endsMidLine: boolean };
 
 export interface ConsoleLimits {
